@@ -1,17 +1,29 @@
 #!/usr/bin/env python3
-"""Bootstrap data/cameo/codes.tsv from GDELT's CAMEO code table.
+"""Generate data/cameo/codes.tsv, the CAMEO 1.1b3 codebook compiled into Dateline.
 
-Usage: scripts/gen_cameo_codes.py PATH/TO/cameoCodeTable.tsv > data/cameo/codes.tsv
+Usage:
+    scripts/gen_cameo_codes.py GDELT_CAMEO_TABLE SUPPLEMENT > data/cameo/codes.tsv
 
-GDELT's table (code, description, Goldstein) is the starting point; QuadClass
-follows GDELT 2.0's root lookup. PLOVER columns are filled by hand afterwards
-(see data/README.md), so re-running this script overwrites curation: diff first.
+    GDELT_CAMEO_TABLE  GDELT's CAMEO table (tab-separated: code, description, Goldstein
+                       score), e.g. ../shared/gdelt/schema/cameoCodeTable.tsv
+    SUPPLEMENT         data/cameo/cameo_supplement.tsv, the hand-curated part
+
+The supplement lists every CAMEO 1.1b3 code once, so it decides which codes exist. For each
+code it may give a name and a Goldstein score that replace GDELT's (where GDELT's table uses an
+older numbering, or lacks the code), and it always gives the PLOVER type and mode. QuadClass
+follows GDELT 2.0's root lookup. Re-running the script on the same inputs reproduces codes.tsv
+byte for byte; the codes of GDELT's table that CAMEO 1.1b3 does not have are reported on stderr.
 """
 import csv
 import sys
 
+HEADER = ("code", "name", "goldstein", "plover_type", "plover_mode", "note")
+INHERIT = "parent"
 
-def quad_class(root: int) -> int:
+
+def quad_class(code: str) -> int:
+    """GDELT 2.0's QuadClass of a code's root: 01-05 1, 06-09 2, 10-14 3, 15-20 4."""
+    root = int(code[:2])
     if root <= 5:
         return 1
     if root <= 9:
@@ -21,22 +33,91 @@ def quad_class(root: int) -> int:
     return 4
 
 
-def main(path: str) -> None:
-    rows = []
+def read_gdelt_table(path: str) -> dict:
+    """Code -> (name, Goldstein score) from GDELT's table; its header row is skipped."""
+    table = {}
     with open(path, newline="", encoding="utf-8") as f:
         for row in csv.reader(f, delimiter="\t"):
             code = row[0].strip()
             if not code.isdigit():
                 continue
-            name = row[1].strip()
-            if len(code) == 2:
-                name = name.capitalize()
-            rows.append((code, name, float(row[2]), quad_class(int(code[:2]))))
-    rows.sort()
+            table[code] = (" ".join(row[1].split()), float(row[2]))
+    return table
+
+
+def read_supplement(path: str) -> list:
+    """The supplement's rows as dicts, in file order; `#` lines are comments."""
+    with open(path, encoding="utf-8") as f:
+        lines = [line.rstrip("\n") for line in f if line.strip() and not line.startswith("#")]
+    header = tuple(lines[0].split("\t"))
+    if header != HEADER:
+        sys.exit(f"{path}: header must be {HEADER}, found {header}")
+    rows = []
+    for number, line in enumerate(lines[1:], start=2):
+        fields = line.split("\t")
+        if len(fields) != len(HEADER):
+            sys.exit(f"{path}: data row {number}: expected {len(HEADER)} fields, found {len(fields)}")
+        rows.append(dict(zip(HEADER, fields)))
+    return rows
+
+
+def display_name(code: str, name: str) -> str:
+    """Root names are upper case in GDELT's table; the codebook writes them in sentence case."""
+    return name.capitalize() if len(code) == 2 and name.isupper() else name
+
+
+def nearest_parent(code: str, scores: dict) -> str:
+    """The longest proper prefix of `code` (at least the two-digit root) that has a score."""
+    for length in range(len(code) - 1, 1, -1):
+        if code[:length] in scores:
+            return code[:length]
+    sys.exit(f"code {code}: no parent code with a Goldstein score")
+
+
+def merge(gdelt: dict, supplement: list) -> list:
+    """Codebook rows (code, name, score, quad, type, mode, comment) sorted by code."""
+    scores = {}
+    rows = []
+    for entry in sorted(supplement, key=lambda e: e["code"]):
+        code = entry["code"]
+        known = gdelt.get(code)
+        name = entry["name"] or (known[0] if known else "")
+        if not name:
+            sys.exit(f"code {code}: no name in the supplement nor in GDELT's table")
+        comment = None
+        if entry["goldstein"] == INHERIT:
+            parent = nearest_parent(code, scores)
+            score = scores[parent]
+            comment = f"# {code}: in no Goldstein table; score of its parent code {parent}"
+        elif entry["goldstein"]:
+            score = float(entry["goldstein"])
+        elif known:
+            score = known[1]
+        else:
+            sys.exit(f"code {code}: no Goldstein score in the supplement nor in GDELT's table")
+        scores[code] = score
+        rows.append((code, display_name(code, name), score, quad_class(code),
+                     entry["plover_type"], entry["plover_mode"], comment))
+    return rows
+
+
+def main(gdelt_path: str, supplement_path: str) -> None:
+    gdelt = read_gdelt_table(gdelt_path)
+    supplement = read_supplement(supplement_path)
+    listed = {entry["code"] for entry in supplement}
+    dropped = sorted(code for code in gdelt if code not in listed)
+    if dropped:
+        print(f"dropped GDELT codes that are not in CAMEO 1.1b3: {' '.join(dropped)}", file=sys.stderr)
+    print("# CAMEO 1.1b3 event codebook: generated by scripts/gen_cameo_codes.py from GDELT's CAMEO")
+    print("# table and data/cameo/cameo_supplement.tsv. Do not edit by hand; see data/cameo/README.md.")
     print("code\tname\tgoldstein\tquad_class\tplover_type\tplover_mode")
-    for code, name, goldstein, quad in rows:
-        print(f"{code}\t{name}\t{goldstein:g}\t{quad}\t\t")
+    for code, name, score, quad, plover_type, plover_mode, comment in merge(gdelt, supplement):
+        if comment:
+            print(comment)
+        print(f"{code}\t{name}\t{score:g}\t{quad}\t{plover_type}\t{plover_mode}")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    main(sys.argv[1], sys.argv[2])
