@@ -179,7 +179,7 @@ struct ActorParts {
 /// Splits a CAMEO actor code into GDELT's country / known group / types.
 fn split_actor_code(code: &str) -> ActorParts {
     let mut parts = ActorParts::default();
-    if code.len() % 3 != 0 || !code.is_ascii() {
+    if !code.len().is_multiple_of(3) || !code.is_ascii() {
         return parts;
     }
     for (segment_idx, segment) in code.as_bytes().chunks(3).enumerate() {
