@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use std::ops::Range;
 
-use crate::{Event, Mention, Pos, Span};
+use crate::{Event, Mention, PlaceRef, Pos, Span};
 
 /// One article flowing through the pipeline.
 ///
@@ -33,6 +33,8 @@ pub struct Doc {
     pub mentions: Vec<Mention>,
     /// Countries the article is about, most prominent first.
     pub focus: Vec<CountryFocus>,
+    /// The dateline place (`meta.place`) resolved against the gazetteer.
+    pub dateline: Option<PlaceRef>,
     /// Coded events.
     pub events: Vec<Event>,
 }
@@ -76,7 +78,8 @@ pub struct Meta {
     pub input: InputRef,
     pub url: Option<String>,
     pub title: Option<String>,
-    /// Publication date (UTC calendar day when the input gives a time).
+    /// Publication date: the calendar day as written in the input's own
+    /// time zone when it gives a full timestamp.
     pub date: Option<NaiveDate>,
     /// The full timestamp when the input gives one, as written (RFC 3339).
     pub datetime: Option<String>,
