@@ -228,6 +228,7 @@ def person_row(qid, label, country, ranges, correction):
     if correction.get("codes"):
         codes = split_list(correction["codes"])
     else:
+        ranges = [(start, end) for start, end in ranges if not (start and end and start >= end)]
         codes = [f"{country}GOV@{start or ''}..{end or ''}" for start, end in ranges] + [f"{country}ELI"]
     names = unique([label] + split_list(correction.get("names", "")) + [fold_ascii(name), fold_ascii(label)])
     names = [n for n in names if n != name and not re.search(r"\b(do|da|dos|de)\b .*(Reino|Países|Arábia)", n)]
