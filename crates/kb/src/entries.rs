@@ -200,7 +200,7 @@ impl Agent {
         let name = row.require("name")?.to_string();
         let class = AgentClass::parse(row.require("class")?)?;
         let role = row.get("role").to_ascii_uppercase();
-        let valid_role = role.len() % 3 == 0 && role.bytes().all(|b| b.is_ascii_uppercase());
+        let valid_role = role.len().is_multiple_of(3) && role.bytes().all(|b| b.is_ascii_uppercase());
         if !valid_role || (role.is_empty() && class != AgentClass::Honorific) {
             return Err(format!(
                 "bad role '{role}': expected three-letter CAMEO role segments such as GOV or GOVMIL"

@@ -31,7 +31,7 @@ impl Kb {
     /// The built-in knowledge base compiled into the binary (parsed once per
     /// process, then cloned).
     pub fn builtin() -> Result<Kb, KbError> {
-        crate::builtin::builtin_kb().map(Kb::clone)
+        crate::builtin::builtin_kb().cloned()
     }
 
     /// Adds the entries of a user file (any kind, told by its `#kind:` line or
