@@ -22,16 +22,30 @@ fn main() {
             println!("== {} ({})", meta.id, meta.input);
             println!("   title: {:?}", meta.title);
             println!("   date: {:?} datetime: {:?}", meta.date, meta.datetime);
-            println!("   place: {:?} publisher: {:?} author: {:?}", meta.place, meta.publisher, meta.author);
+            println!(
+                "   place: {:?} publisher: {:?} author: {:?}",
+                meta.place, meta.publisher, meta.author
+            );
             println!("   url: {:?} language: {:?}", meta.url, meta.language);
             if !meta.extra.is_empty() {
-                println!("   extra: {}", serde_json::Value::Object(meta.extra.clone()));
+                println!(
+                    "   extra: {}",
+                    serde_json::Value::Object(meta.extra.clone())
+                );
             }
             for block in &doc.blocks {
-                println!("   [{:?} {}] {}", block.kind, block.span, doc.text(block.span));
+                println!(
+                    "   [{:?} {}] {}",
+                    block.kind,
+                    block.span,
+                    doc.text(block.span)
+                );
             }
             for link in &doc.related_links {
-                println!("   related: {} | {} | {:?}", link.label, link.text, link.url);
+                println!(
+                    "   related: {} | {} | {:?}",
+                    link.label, link.text, link.url
+                );
             }
             for dropped in &doc.dropped {
                 println!("   dropped ({}): {}", dropped.reason, dropped.text);
@@ -40,6 +54,11 @@ fn main() {
         for diagnostic in &report.diagnostics {
             eprintln!("{diagnostic}");
         }
-        eprintln!("{}: {} articles, {} skipped", input.name(), report.n_articles, report.n_skipped);
+        eprintln!(
+            "{}: {} articles, {} skipped",
+            input.name(),
+            report.n_articles,
+            report.n_skipped
+        );
     }
 }

@@ -150,7 +150,10 @@ impl ArticleBuilder {
 /// of the SHA-256 of the body.
 pub(crate) fn content_hash(body: &str) -> String {
     let digest = Sha256::digest(body.as_bytes());
-    digest[..8].iter().map(|byte| format!("{byte:02x}")).collect()
+    digest[..8]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
 }
 
 #[cfg(test)]
@@ -163,14 +166,23 @@ mod tests {
         article.push(BlockKind::Heading, "  Talks resume  ");
         article.push(BlockKind::Paragraph, "ADVERTISEMENT");
         article.push(BlockKind::Paragraph, "Also Read: Floods hit Sindh");
-        article.push(BlockKind::Paragraph, "Both sides met in Doha.\nThey agreed to talk again.");
+        article.push(
+            BlockKind::Paragraph,
+            "Both sides met in Doha.\nThey agreed to talk again.",
+        );
         let doc = article.finish(&ReadConfig::default()).unwrap();
         assert_eq!(
             doc.body(),
             "Talks resume\n\nBoth sides met in Doha.\nThey agreed to talk again."
         );
         let texts: Vec<&str> = doc.blocks.iter().map(|b| doc.text(b.span)).collect();
-        assert_eq!(texts, ["Talks resume", "Both sides met in Doha.\nThey agreed to talk again."]);
+        assert_eq!(
+            texts,
+            [
+                "Talks resume",
+                "Both sides met in Doha.\nThey agreed to talk again."
+            ]
+        );
         assert_eq!(doc.dropped[0].text, "ADVERTISEMENT");
         assert_eq!(doc.related_links[0].text, "Floods hit Sindh");
     }
@@ -186,7 +198,10 @@ mod tests {
             article.push(BlockKind::Paragraph, "Both sides met in Doha.");
             article.finish(&ReadConfig::default()).unwrap().meta.id
         };
-        assert_eq!(finish(Some("https://example.com/a")), "https://example.com/a");
+        assert_eq!(
+            finish(Some("https://example.com/a")),
+            "https://example.com/a"
+        );
         let hash = finish(None);
         assert_eq!(hash.len(), 16);
         assert_eq!(hash, finish(None));
@@ -198,7 +213,10 @@ mod tests {
     #[test]
     fn wire_dateline_fills_place_and_publisher_but_stays_in_the_body() {
         let mut article = ArticleBuilder::new(Meta::default());
-        article.push(BlockKind::Paragraph, "KYIV, Ukraine (AP) — Drones struck the capital overnight.");
+        article.push(
+            BlockKind::Paragraph,
+            "KYIV, Ukraine (AP) — Drones struck the capital overnight.",
+        );
         let doc = article.finish(&ReadConfig::default()).unwrap();
         assert_eq!(doc.meta.place.as_deref(), Some("KYIV"));
         assert_eq!(doc.meta.publisher.as_deref(), Some("AP"));

@@ -54,14 +54,19 @@ impl Cues {
         related.sort_by_key(|cue| std::cmp::Reverse(cue.len()));
         let boilerplate = data_lines(boilerplate_text)
             .map(|(line_no, line)| {
-                let (pattern, reason) = line
-                    .split_once('\t')
-                    .ok_or_else(|| format!("boilerplate.tsv:{line_no}: expected pattern<TAB>reason"))?;
+                let (pattern, reason) = line.split_once('\t').ok_or_else(|| {
+                    format!("boilerplate.tsv:{line_no}: expected pattern<TAB>reason")
+                })?;
                 if pattern.trim().is_empty() || reason.trim().is_empty() {
-                    return Err(format!("boilerplate.tsv:{line_no}: empty pattern or reason"));
+                    return Err(format!(
+                        "boilerplate.tsv:{line_no}: empty pattern or reason"
+                    ));
                 }
                 Ok(BoilerplatePattern {
-                    pieces: normalise(pattern.trim()).split('*').map(str::to_string).collect(),
+                    pieces: normalise(pattern.trim())
+                        .split('*')
+                        .map(str::to_string)
+                        .collect(),
                     reason: reason.trim().to_string(),
                 })
             })
@@ -79,8 +84,7 @@ impl Cues {
         let head_end = floor_char_boundary(line, 40);
         let head = normalise(&line[..head_end]);
         let cue = self.related.iter().find(|cue| {
-            head.starts_with(cue.as_str())
-                && head[cue.len()..].trim_start().starts_with(':')
+            head.starts_with(cue.as_str()) && head[cue.len()..].trim_start().starts_with(':')
         })?;
         let label_end = original_prefix_len(line, cue.chars().count());
         let rest = line[label_end..].trim_start().strip_prefix(':')?.trim();
@@ -190,7 +194,9 @@ mod tests {
         assert_eq!(link.title, "Ceasefire talks resume in Doha");
         assert_eq!(link.url, Some("https://example.com/doha"));
 
-        let link = cues().cross_link("Related stories : Floods hit Sindh").unwrap();
+        let link = cues()
+            .cross_link("Related stories : Floods hit Sindh")
+            .unwrap();
         assert_eq!(link.label, "Related stories");
         assert_eq!(link.title, "Floods hit Sindh");
         assert_eq!(link.url, None);
@@ -198,14 +204,20 @@ mod tests {
 
     #[test]
     fn sentences_that_start_like_a_cue_are_not_cross_links() {
-        assert_eq!(cues().cross_link("Related talks will resume on Monday."), None);
+        assert_eq!(
+            cues().cross_link("Related talks will resume on Monday."),
+            None
+        );
         assert_eq!(cues().cross_link("More than 40 people were killed."), None);
         assert_eq!(cues().cross_link("Also Read:"), None);
     }
 
     #[test]
     fn boilerplate_matches_whole_short_lines_only() {
-        assert_eq!(cues().boilerplate_reason("ADVERTISEMENT"), Some("advertisement label"));
+        assert_eq!(
+            cues().boilerplate_reason("ADVERTISEMENT"),
+            Some("advertisement label")
+        );
         assert_eq!(
             cues().boilerplate_reason("© 2024 Example News Agency. All rights reserved."),
             Some("copyright footer")
@@ -214,7 +226,10 @@ mod tests {
             cues().boilerplate_reason("The post Floods hit Sindh appeared first on Example Daily."),
             Some("feed footer")
         );
-        assert_eq!(cues().boilerplate_reason("Share this article"), Some("share prompt"));
+        assert_eq!(
+            cues().boilerplate_reason("Share this article"),
+            Some("share prompt")
+        );
         assert_eq!(
             cues().boilerplate_reason("The minister said advertisement rules would change."),
             None

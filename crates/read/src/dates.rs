@@ -72,7 +72,10 @@ mod tests {
     fn calendar_date_is_the_one_written_in_the_timestamps_own_offset() {
         let written = parse_date("2024-11-11T23:30:00-05:00").unwrap();
         assert_eq!(written.date, day(2024, 11, 11));
-        assert_eq!(written.datetime.as_deref(), Some("2024-11-11T23:30:00-05:00"));
+        assert_eq!(
+            written.datetime.as_deref(),
+            Some("2024-11-11T23:30:00-05:00")
+        );
         let written = parse_date("Mon, 11 Nov 2024 23:30:00 -0500").unwrap();
         assert_eq!(written.date, day(2024, 11, 11));
     }

@@ -84,7 +84,10 @@ mod tests {
     fn nul_bytes_and_control_runs_are_binary() {
         assert!(check_not_binary(b"KYIV (Reuters) - Air raid sirens sounded.").is_ok());
         let error = check_not_binary(b"PK\x03\x04\x00\x00rest").unwrap_err();
-        assert_eq!(error.to_string(), "binary data, not text (NUL byte at offset 4)");
+        assert_eq!(
+            error.to_string(),
+            "binary data, not text (NUL byte at offset 4)"
+        );
         assert!(check_not_binary(&[0x01; 64]).is_err());
         assert!(check_not_binary(&[0xFF, 0xFE, b'a', 0]).is_err());
     }

@@ -2,10 +2,10 @@
 
 use std::io::Read;
 
+use crate::ReadError;
 use crate::decode::{check_not_binary, decode_utf8, lossy_warning};
 use crate::reading::Reading;
 use crate::source::read_limited;
-use crate::ReadError;
 
 /// Reads and decodes a whole input under the article size limit. Problems
 /// (too large, empty, binary, bad UTF-8 under the strict policy, read errors)

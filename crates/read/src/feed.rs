@@ -50,7 +50,11 @@ fn entry_article(entry: &Entry, feed: &Feed, reading: &Reading, item: u64) -> Ar
         .find(|link| link.rel.as_deref().is_none_or(|rel| rel == "alternate"))
         .map(|link| link.href.clone());
     let published = entry.published.or(entry.updated);
-    let authors: Vec<&str> = entry.authors.iter().filter_map(|person| person.name.as_deref()).collect();
+    let authors: Vec<&str> = entry
+        .authors
+        .iter()
+        .filter_map(|person| person.name.as_deref())
+        .collect();
     let meta = Meta {
         id: link.clone().unwrap_or_default(),
         input: reading.input_ref(Some(Record::Item(item))),
@@ -64,10 +68,16 @@ fn entry_article(entry: &Entry, feed: &Feed, reading: &Reading, item: u64) -> Ar
     };
     let mut article = ArticleBuilder::new(meta);
     if !entry.id.is_empty() {
-        article.meta.extra.insert("feed_item_id".to_string(), entry.id.clone().into());
+        article
+            .meta
+            .extra
+            .insert("feed_item_id".to_string(), entry.id.clone().into());
     }
     if let Some(feed_title) = &feed.title {
-        article.meta.extra.insert("feed_title".to_string(), plain_text(feed_title).into());
+        article
+            .meta
+            .extra
+            .insert("feed_title".to_string(), plain_text(feed_title).into());
     }
     let full_text = entry
         .content
@@ -77,7 +87,10 @@ fn entry_article(entry: &Entry, feed: &Feed, reading: &Reading, item: u64) -> Ar
         .summary
         .as_ref()
         .map(|summary| (summary.content.as_str(), summary.content_type.as_str()));
-    match full_text.filter(|(text, _)| !text.trim().is_empty()).or(summary) {
+    match full_text
+        .filter(|(text, _)| !text.trim().is_empty())
+        .or(summary)
+    {
         Some((text, media_type)) if is_html(media_type) => {
             crate::html::add_fragment(&mut article, text);
         }

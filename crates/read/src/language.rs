@@ -27,13 +27,16 @@ pub(crate) fn detect_language(text: &str) -> Option<String> {
     if !info.is_reliable() {
         return None;
     }
-    ISO_639_1.get(info.lang().code()).map(|code| code.to_string())
+    ISO_639_1
+        .get(info.lang().code())
+        .map(|code| code.to_string())
 }
 
 /// Normalises a declared language tag (`en-US`, `EN`) to its primary subtag.
 pub(crate) fn primary_subtag(tag: &str) -> Option<String> {
     let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-    let is_code = (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_lowercase());
+    let is_code =
+        (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_lowercase());
     is_code.then_some(primary)
 }
 

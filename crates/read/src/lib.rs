@@ -91,15 +91,27 @@ pub fn read_input(input: &Input, config: &ReadConfig, sink: &mut dyn FnMut(Doc))
 
 /// Reads an input held in memory, named `name` (the name also guides the
 /// format choice by its extension).
-pub fn read_bytes(name: &str, bytes: &[u8], config: &ReadConfig, sink: &mut dyn FnMut(Doc)) -> InputReport {
+pub fn read_bytes(
+    name: &str,
+    bytes: &[u8],
+    config: &ReadConfig,
+    sink: &mut dyn FnMut(Doc),
+) -> InputReport {
     read_stream(name, bytes, config, sink)
 }
 
-fn read_stream(name: &str, raw: impl Read, config: &ReadConfig, sink: &mut dyn FnMut(Doc)) -> InputReport {
+fn read_stream(
+    name: &str,
+    raw: impl Read,
+    config: &ReadConfig,
+    sink: &mut dyn FnMut(Doc),
+) -> InputReport {
     let mut reading = Reading::new(name, config, sink);
     let stream = source::open(raw);
     let (head, mut stream) = source::peek_stream(stream, sniff::SNIFF_BYTES);
-    let format = config.format.unwrap_or_else(|| sniff::detect_format(name, &head));
+    let format = config
+        .format
+        .unwrap_or_else(|| sniff::detect_format(name, &head));
     match format {
         Format::DatelineText => text::read_text(&mut stream, &mut reading, TextKind::Dateline),
         Format::PlainText => text::read_text(&mut stream, &mut reading, TextKind::Plain),

@@ -83,6 +83,9 @@ mod tests {
             LineRead::Line { n_bytes: 4 }
         );
         assert_eq!(line, b"last");
-        assert_eq!(read_line_limited(&mut input, &mut line, 10).unwrap(), LineRead::End);
+        assert_eq!(
+            read_line_limited(&mut input, &mut line, 10).unwrap(),
+            LineRead::End
+        );
     }
 }

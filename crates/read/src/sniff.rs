@@ -90,8 +90,14 @@ mod tests {
         assert_eq!(detect_format("a.jsonl.gz", b"x"), Format::Jsonl);
         assert_eq!(detect_format("CC-NEWS-1.warc.gz", b""), Format::Warc);
         assert_eq!(detect_format("page.HTM", b"plain"), Format::Html);
-        assert_eq!(detect_format("feed.xml", b"<?xml version='1.0'?><rss>"), Format::Feed);
-        assert_eq!(detect_format("page.xml", b"<?xml version='1.0'?><html>"), Format::Html);
+        assert_eq!(
+            detect_format("feed.xml", b"<?xml version='1.0'?><rss>"),
+            Format::Feed
+        );
+        assert_eq!(
+            detect_format("page.xml", b"<?xml version='1.0'?><html>"),
+            Format::Html
+        );
     }
 
     #[test]
@@ -100,7 +106,10 @@ mod tests {
             detect_format("a.txt", b" date 2024-11-11 Washington: U.S. officials said"),
             Format::DatelineText
         );
-        assert_eq!(detect_format("a.txt", b"date night ideas"), Format::PlainText);
+        assert_eq!(
+            detect_format("a.txt", b"date night ideas"),
+            Format::PlainText
+        );
     }
 
     #[test]
@@ -112,6 +121,9 @@ mod tests {
             detect_format("-", b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"),
             Format::Feed
         );
-        assert_eq!(detect_format("-", b"KYIV (Reuters) - Sirens."), Format::PlainText);
+        assert_eq!(
+            detect_format("-", b"KYIV (Reuters) - Sirens."),
+            Format::PlainText
+        );
     }
 }

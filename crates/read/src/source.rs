@@ -40,7 +40,10 @@ pub(crate) fn open<'a>(raw: impl Read + 'a) -> Stream<'a> {
 
 /// Reads up to `n` leading bytes and gives them back with a reader that still
 /// yields the whole stream. A read error is kept and returned after the head.
-pub(crate) fn peek<'a>(raw: impl Read + 'a, n: usize) -> (Vec<u8>, Chain<Cursor<Vec<u8>>, Box<dyn Read + 'a>>) {
+pub(crate) fn peek<'a>(
+    raw: impl Read + 'a,
+    n: usize,
+) -> (Vec<u8>, Chain<Cursor<Vec<u8>>, Box<dyn Read + 'a>>) {
     let mut raw: Box<dyn Read + 'a> = Box::new(raw);
     let mut head = Vec::with_capacity(n);
     let rest: Box<dyn Read + 'a> = match raw.by_ref().take(n as u64).read_to_end(&mut head) {
@@ -170,7 +173,10 @@ mod tests {
         let error = open(cut).read_to_end(&mut out).unwrap_err();
         let message = error.to_string();
         assert!(message.starts_with("gzip data ends early"), "{message}");
-        assert!(message.contains(&format!("compressed byte {}", cut.len())), "{message}");
+        assert!(
+            message.contains(&format!("compressed byte {}", cut.len())),
+            "{message}"
+        );
     }
 
     #[test]

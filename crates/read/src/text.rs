@@ -54,7 +54,10 @@ pub(crate) fn read_text(stream: &mut dyn Read, reading: &mut Reading, kind: Text
 
 /// True when `head` opens with a dateline header (`date 2024-11-11 ...`).
 pub(crate) fn starts_with_dateline_header(head: &[u8]) -> bool {
-    let Some(rest) = head.get(..5).filter(|word| word.eq_ignore_ascii_case(b"date ")) else {
+    let Some(rest) = head
+        .get(..5)
+        .filter(|word| word.eq_ignore_ascii_case(b"date "))
+    else {
         return false;
     };
     let _ = rest;
@@ -84,7 +87,10 @@ fn read_header<'t>(text: &'t str, article: &mut ArticleBuilder, reading: &mut Re
         Some(date) => article.meta.date = Some(date),
         None => reading.warning(
             Some(crate::Position::Line(1)),
-            format!("'{}' is not a valid date; date left unknown", header.date_text),
+            format!(
+                "'{}' is not a valid date; date left unknown",
+                header.date_text
+            ),
         ),
     }
     article.meta.place = header.place.map(str::to_string);
@@ -204,7 +210,8 @@ mod tests {
 
     #[test]
     fn header_gives_date_place_and_the_rest_of_the_line() {
-        let header = parse_header("date 2024-11-11 Washington: U.S. officials said.\nNext").unwrap();
+        let header =
+            parse_header("date 2024-11-11 Washington: U.S. officials said.\nNext").unwrap();
         assert_eq!(header.date, NaiveDate::from_ymd_opt(2024, 11, 11));
         assert_eq!(header.place, Some("Washington"));
         assert_eq!(header.body, " U.S. officials said.\nNext");
@@ -212,7 +219,8 @@ mod tests {
 
     #[test]
     fn header_place_may_hold_commas_and_dots() {
-        let header = parse_header("date 2023-02-01 Washington, D.C.: Talks began: slowly.").unwrap();
+        let header =
+            parse_header("date 2023-02-01 Washington, D.C.: Talks began: slowly.").unwrap();
         assert_eq!(header.place, Some("Washington, D.C."));
         assert_eq!(header.body, " Talks began: slowly.");
     }
@@ -221,7 +229,9 @@ mod tests {
     fn headings_are_short_title_lines() {
         assert!(looks_like_heading("Trump and Putin Talk Peace in Ukraine"));
         assert!(looks_like_heading("Conclusion"));
-        assert!(looks_like_heading("Call with Putin from Trump’s Florida Resort"));
+        assert!(looks_like_heading(
+            "Call with Putin from Trump’s Florida Resort"
+        ));
         assert!(!looks_like_heading("The call lasted an hour."));
         assert!(!looks_like_heading("said the minister"));
         assert!(!looks_like_heading("What happens next?"));

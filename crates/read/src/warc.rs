@@ -81,7 +81,10 @@ enum RecordStart {
     At(u64),
     End,
     /// A line that should have opened a record but does not.
-    Garbage { at: u64, found: String },
+    Garbage {
+        at: u64,
+        found: String,
+    },
 }
 
 /// One framed WARC record.
@@ -189,9 +192,9 @@ impl RecordReader<'_> {
             .find(|(key, _)| key.eq_ignore_ascii_case("Content-Length"))
             .map(|(_, value)| value.trim())
             .ok_or_else(|| RecordError::Malformed("no Content-Length header".to_string()))?;
-        let length: u64 = length
-            .parse()
-            .map_err(|_| RecordError::Malformed(format!("Content-Length '{length}' is not a number")))?;
+        let length: u64 = length.parse().map_err(|_| {
+            RecordError::Malformed(format!("Content-Length '{length}' is not a number"))
+        })?;
         let block = if length > limit as u64 {
             self.discard(length)?;
             Block::TooLarge {
@@ -209,8 +212,14 @@ impl RecordReader<'_> {
         let mut headers: Vec<(String, String)> = Vec::new();
         loop {
             match self.read_line()? {
-                None => return Err(RecordError::Fatal("input ends inside a record header".to_string())),
-                Some(false) => return Err(RecordError::Malformed("header line too long".to_string())),
+                None => {
+                    return Err(RecordError::Fatal(
+                        "input ends inside a record header".to_string(),
+                    ));
+                }
+                Some(false) => {
+                    return Err(RecordError::Malformed("header line too long".to_string()));
+                }
                 Some(true) if self.line.is_empty() => return Ok(headers),
                 Some(true) => {}
             }
@@ -226,7 +235,10 @@ impl RecordReader<'_> {
                 }
             }
             let Some((name, value)) = line.split_once(':') else {
-                return Err(RecordError::Malformed(format!("header line without ':': '{}'", preview(&self.line))));
+                return Err(RecordError::Malformed(format!(
+                    "header line without ':': '{}'",
+                    preview(&self.line)
+                )));
             };
             headers.push((name.trim().to_string(), value.trim().to_string()));
         }
@@ -259,7 +271,10 @@ impl RecordReader<'_> {
     fn skip_record_end(&mut self) -> Result<(), io::Error> {
         loop {
             let available = self.stream.fill_buf()?;
-            let n_breaks = available.iter().take_while(|&&b| b == b'\r' || b == b'\n').count();
+            let n_breaks = available
+                .iter()
+                .take_while(|&&b| b == b'\r' || b == b'\n')
+                .count();
             if n_breaks == 0 {
                 return Ok(());
             }
@@ -276,7 +291,10 @@ impl RecordReader<'_> {
 /// Turns one record into an article, or counts it as skipped.
 fn read_record(record: WarcRecord, start: u64, number: u64, reading: &mut Reading) {
     let position = Some(Position::Item(number));
-    if !record.header("WARC-Type").is_some_and(|t| t.eq_ignore_ascii_case("response")) {
+    if !record
+        .header("WARC-Type")
+        .is_some_and(|t| t.eq_ignore_ascii_case("response"))
+    {
         return reading.skipped();
     }
     let block = match record.block {
@@ -292,7 +310,10 @@ fn read_record(record: WarcRecord, start: u64, number: u64, reading: &mut Readin
         Ok(Some(html)) => html,
         Ok(None) => return reading.skipped(),
         Err(message) => {
-            reading.warning(position, format!("record at byte {start}: {message}; skipped"));
+            reading.warning(
+                position,
+                format!("record at byte {start}: {message}; skipped"),
+            );
             return reading.skipped();
         }
     };
@@ -301,14 +322,22 @@ fn read_record(record: WarcRecord, start: u64, number: u64, reading: &mut Readin
         Err(error) => return reading.error(position, format!("record at byte {start}: {error}")),
     };
     if let Some(bad_byte) = decoded.first_bad_byte {
-        reading.warning(position, format!("record at byte {start}: {}", lossy_warning(bad_byte)));
+        reading.warning(
+            position,
+            format!("record at byte {start}: {}", lossy_warning(bad_byte)),
+        );
     }
     let mut article = ArticleBuilder::new(Meta {
-        url: record.header("WARC-Target-URI").map(|uri| uri.trim_matches(['<', '>']).to_string()),
+        url: record
+            .header("WARC-Target-URI")
+            .map(|uri| uri.trim_matches(['<', '>']).to_string()),
         input: reading.input_ref(Some(Record::Item(number))),
         ..Meta::default()
     });
-    for (header, key) in [("WARC-Date", "warc_date"), ("WARC-Record-ID", "warc_record_id")] {
+    for (header, key) in [
+        ("WARC-Date", "warc_date"),
+        ("WARC-Record-ID", "warc_record_id"),
+    ] {
         if let Some(value) = record.header(header) {
             article.meta.extra.insert(key.to_string(), value.into());
         }
@@ -370,7 +399,8 @@ fn split_http_head(block: &[u8]) -> Option<(&[u8], &[u8])> {
 }
 
 fn inflate(mut decoder: impl Read, limit: usize) -> Result<Vec<u8>, String> {
-    read_limited(&mut decoder, limit).map_err(|error| format!("cannot decompress the HTTP body: {error}"))
+    read_limited(&mut decoder, limit)
+        .map_err(|error| format!("cannot decompress the HTTP body: {error}"))
 }
 
 /// Undoes HTTP chunked transfer encoding.
@@ -399,7 +429,9 @@ fn dechunk(mut body: &[u8]) -> Result<Vec<u8>, String> {
 /// The start of a line for messages, lossily decoded and cut short.
 fn preview(line: &[u8]) -> String {
     let text = String::from_utf8_lossy(&line[..line.len().min(40)]);
-    text.chars().map(|c| if c.is_control() { '?' } else { c }).collect()
+    text.chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect()
 }
 
 #[cfg(test)]
@@ -408,7 +440,10 @@ mod tests {
 
     #[test]
     fn chunked_bodies_are_joined() {
-        assert_eq!(dechunk(b"5\r\nHello\r\n6;x=y\r\n, Kyiv\r\n0\r\n\r\n").unwrap(), b"Hello, Kyiv");
+        assert_eq!(
+            dechunk(b"5\r\nHello\r\n6;x=y\r\n, Kyiv\r\n0\r\n\r\n").unwrap(),
+            b"Hello, Kyiv"
+        );
         assert!(dechunk(b"zz\r\nHello").is_err());
     }
 

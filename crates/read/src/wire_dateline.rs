@@ -60,13 +60,37 @@ mod tests {
 
     #[test]
     fn finds_the_common_wire_forms() {
-        check("WASHINGTON (Reuters) - The Senate voted on Monday.", "WASHINGTON", Some("Reuters"));
-        check("KYIV, Ukraine (AP) — Russian drones struck the capital.", "KYIV", Some("AP"));
-        check("LONDON, Nov 3 (Reuters) - Sterling rose.", "LONDON", Some("Reuters"));
+        check(
+            "WASHINGTON (Reuters) - The Senate voted on Monday.",
+            "WASHINGTON",
+            Some("Reuters"),
+        );
+        check(
+            "KYIV, Ukraine (AP) — Russian drones struck the capital.",
+            "KYIV",
+            Some("AP"),
+        );
+        check(
+            "LONDON, Nov 3 (Reuters) - Sterling rose.",
+            "LONDON",
+            Some("Reuters"),
+        );
         check("SALVADOR, Feb 26 - Showers continued.", "SALVADOR", None);
-        check("SAN FRANCISCO/NEW YORK (Reuters) -- Shares fell.", "SAN FRANCISCO/NEW YORK", Some("Reuters"));
-        check("Washington, D.C. (AFP) – Talks resumed.", "Washington", Some("AFP"));
-        check("PORT-AU-PRINCE — Gangs blocked the road.", "PORT-AU-PRINCE", None);
+        check(
+            "SAN FRANCISCO/NEW YORK (Reuters) -- Shares fell.",
+            "SAN FRANCISCO/NEW YORK",
+            Some("Reuters"),
+        );
+        check(
+            "Washington, D.C. (AFP) – Talks resumed.",
+            "Washington",
+            Some("AFP"),
+        );
+        check(
+            "PORT-AU-PRINCE — Gangs blocked the road.",
+            "PORT-AU-PRINCE",
+            None,
+        );
     }
 
     #[test]

@@ -116,7 +116,10 @@ impl State {
 
     fn close(&mut self, name: &LocalName) {
         let search_from = self.kinds.len().saturating_sub(CLOSE_SEARCH_DEPTH);
-        if let Some(index) = self.kinds[search_from..].iter().rposition(|(open, _)| open == name) {
+        if let Some(index) = self.kinds[search_from..]
+            .iter()
+            .rposition(|(open, _)| open == name)
+        {
             self.kinds.truncate(search_from + index);
         }
     }
@@ -139,7 +142,10 @@ impl State {
         self.pending_space = false;
         let text = self.text.trim();
         if !text.is_empty() {
-            let kind = self.kinds.last().map_or(BlockKind::Paragraph, |(_, kind)| *kind);
+            let kind = self
+                .kinds
+                .last()
+                .map_or(BlockKind::Paragraph, |(_, kind)| *kind);
             // Line breaks from <br> keep their place; spaces around them go.
             let text = text.lines().map(str::trim).collect::<Vec<_>>().join("\n");
             self.blocks.push((kind, text));
@@ -257,7 +263,10 @@ mod tests {
         let html = "<p>Prime Minister <a href=x>Keir</a> Starmer&#8217;s<strong>office</strong> &amp; aides</p>";
         assert_eq!(
             blocks(html, Scope::Content),
-            [(BlockKind::Paragraph, "Prime Minister Keir Starmer’soffice & aides")]
+            [(
+                BlockKind::Paragraph,
+                "Prime Minister Keir Starmer’soffice & aides"
+            )]
         );
     }
 

@@ -7,13 +7,20 @@
 
 /// Elements that never have content, so never nest.
 const VOID_ELEMENTS: &[&[u8]] = &[
-    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
-    b"param", b"source", b"track", b"wbr",
+    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param",
+    b"source", b"track", b"wbr",
 ];
 
 /// Elements whose content is raw text up to their end tag.
 const RAW_TEXT_ELEMENTS: &[&[u8]] = &[
-    b"script", b"style", b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes",
+    b"script",
+    b"style",
+    b"textarea",
+    b"title",
+    b"xmp",
+    b"iframe",
+    b"noembed",
+    b"noframes",
 ];
 
 /// An end tag closes the nearest open element of its name within this many
@@ -65,7 +72,10 @@ pub(crate) fn nests_deeper_than(html: &str, limit: usize) -> bool {
 fn tag_name(bytes: &[u8]) -> Name {
     let mut name = [0u8; MAX_NAME];
     let mut len = 0;
-    for &byte in bytes.iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b':') {
+    for &byte in bytes
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b':')
+    {
         if len < MAX_NAME {
             name[len] = byte.to_ascii_lowercase();
             len += 1;
@@ -89,7 +99,8 @@ fn skip_raw_text(bytes: &[u8], name: &[u8]) -> usize {
         let start = at + found + 2;
         let candidate = &bytes[start..bytes.len().min(start + name.len())];
         if candidate.eq_ignore_ascii_case(name) {
-            return start + memchr(b'>', &bytes[start..]).map_or(bytes.len() - start, |end| end + 1);
+            return start
+                + memchr(b'>', &bytes[start..]).map_or(bytes.len() - start, |end| end + 1);
         }
         at = start;
     }
@@ -97,11 +108,11 @@ fn skip_raw_text(bytes: &[u8], name: &[u8]) -> usize {
 }
 
 fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&byte| byte == needle)
+    memchr::memchr(needle, haystack)
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|window| window == needle)
+    memchr::memmem::find(haystack, needle)
 }
 
 #[cfg(test)]

@@ -8,9 +8,12 @@
 use std::cell::RefCell;
 
 use html5ever::local_name;
+use memchr::memmem;
 use serde_json::Value;
 
-use super::tokens::{Tag, TagKind, Token, TokenSink, TokenSinkResult, attribute, raw_text_after, tokenize};
+use super::tokens::{
+    Tag, TagKind, Token, TokenSink, TokenSinkResult, attribute, raw_text_after, tokenize,
+};
 
 /// Metadata found in a page's markup, before any choice between page and extractor.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -26,11 +29,59 @@ pub(crate) struct PageMeta {
 }
 
 /// Scans a page for its metadata.
+///
+/// Only the places metadata lives are tokenized: the head, JSON-LD scripts and
+/// tags carrying `datePublished` in the body. Tokenizing whole pages would
+/// cost as much as a third of the main-content extraction.
 pub(crate) fn page_meta(html: &str) -> PageMeta {
-    let sink = MetaSink {
+    let lower = html.as_bytes().to_ascii_lowercase();
+    let head_end = memmem::find(&lower, b"</head")
+        .or_else(|| memmem::find(&lower, b"<body"))
+        .unwrap_or(html.len());
+    let mut sink = MetaSink {
         state: RefCell::new(Scan::default()),
     };
-    tokenize(html, sink).state.into_inner().finish()
+    sink = tokenize(&html[..head_end], sink);
+    for range in body_meta_ranges(&lower, head_end) {
+        sink = tokenize(&html[range], sink);
+    }
+    sink.state.into_inner().finish()
+}
+
+/// Byte ranges after the head that hold metadata: whole JSON-LD `<script>`
+/// elements and single tags with a `datePublished` property. Every range
+/// starts at a `<` and ends after a `>`, so it is on char boundaries.
+fn body_meta_ranges(lower: &[u8], from: usize) -> Vec<std::ops::Range<usize>> {
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    let body = &lower[from..];
+    for found in memmem::find_iter(body, b"application/ld+json") {
+        let at = from + found;
+        let Some(start) = memchr::memrchr(b'<', &lower[..at]) else {
+            continue;
+        };
+        let Some(close) = memmem::find(&lower[at..], b"</script") else {
+            continue;
+        };
+        let close = at + close;
+        let end = memchr::memchr(b'>', &lower[close..]).map_or(lower.len(), |e| close + e + 1);
+        if ranges.last().is_none_or(|last| last.end <= start) {
+            ranges.push(start..end);
+        }
+    }
+    for found in memmem::find_iter(body, b"datepublished") {
+        let at = from + found;
+        let (Some(start), Some(end)) = (
+            memchr::memrchr(b'<', &lower[..at]),
+            memchr::memchr(b'>', &lower[at..]).map(|e| at + e + 1),
+        ) else {
+            continue;
+        };
+        if !ranges.iter().any(|range| range.contains(&start)) {
+            ranges.push(start..end);
+        }
+    }
+    ranges.sort_by_key(|range| range.start);
+    ranges
 }
 
 /// JSON-LD types that describe the article itself.
@@ -72,7 +123,14 @@ const DATE_NAMES: &[&str] = &[
 ];
 
 /// Meta names and properties that give the author, best first.
-const AUTHOR_NAMES: &[&str] = &["author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author"];
+const AUTHOR_NAMES: &[&str] = &[
+    "author",
+    "article:author",
+    "dc.creator",
+    "byl",
+    "parsely-author",
+    "sailthru.author",
+];
 
 // Ranks: lower wins.
 const RANK_JSON_LD_ARTICLE: u8 = 0;
@@ -96,6 +154,10 @@ impl Best {
         self.value = Some(collapse_whitespace(value));
     }
 }
+
+/// Titles cut short by the site ("... for Hong Kong leader...") rank below
+/// every whole one.
+const RANK_TRUNCATED: u8 = 80;
 
 #[derive(Debug, Default)]
 struct Scan {
@@ -138,6 +200,13 @@ impl TokenSink for MetaSink {
 }
 
 impl Scan {
+    fn offer_title(&mut self, rank: u8, title: &str) {
+        let title = title.trim();
+        let truncated = title.ends_with("...") || title.ends_with('…');
+        self.title
+            .offer(if truncated { RANK_TRUNCATED } else { rank }, title);
+    }
+
     fn tag(&mut self, tag: &Tag) {
         if tag.kind == TagKind::EndTag {
             self.end_capture(tag);
@@ -151,7 +220,9 @@ impl Scan {
                     self.language.offer(RANK_META, lang);
                 }
             }
-            local_name!("title") if self.title.value.is_none() => self.start_capture(Capture::Title),
+            local_name!("title") if self.title.value.is_none() => {
+                self.start_capture(Capture::Title)
+            }
             local_name!("script") => {
                 let is_json_ld = attribute(tag, &local_name!("type"))
                     .is_some_and(|kind| kind.trim().eq_ignore_ascii_case("application/ld+json"));
@@ -164,7 +235,9 @@ impl Scan {
                     &*a.name.local == "pubdate"
                         || (a.name.local == local_name!("itemprop") && &*a.value == "datePublished")
                 });
-                if let Some(datetime) = attribute(tag, &local_name!("datetime")).filter(|_| is_publication) {
+                if let Some(datetime) =
+                    attribute(tag, &local_name!("datetime")).filter(|_| is_publication)
+                {
                     self.published.offer(RANK_META + 5, datetime);
                 }
             }
@@ -181,7 +254,7 @@ impl Scan {
         let text = std::mem::take(&mut self.buffer);
         match (self.capture, &tag.name) {
             (Some(Capture::Title), &local_name!("title")) => {
-                self.title.offer(RANK_FALLBACK, &text);
+                self.offer_title(RANK_FALLBACK, &text);
             }
             (Some(Capture::JsonLd), &local_name!("script")) => self.json_ld(&text),
             _ => {
@@ -196,10 +269,14 @@ impl Scan {
         let Some(content) = attribute(tag, &local_name!("content")) else {
             return;
         };
-        let key = [local_name!("property"), local_name!("name"), local_name!("itemprop")]
-            .iter()
-            .find_map(|name| attribute(tag, name))
-            .map(|key| key.trim().to_ascii_lowercase());
+        let key = [
+            local_name!("property"),
+            local_name!("name"),
+            local_name!("itemprop"),
+        ]
+        .iter()
+        .find_map(|name| attribute(tag, name))
+        .map(|key| key.trim().to_ascii_lowercase());
         let Some(key) = key else {
             return;
         };
@@ -208,23 +285,30 @@ impl Scan {
         } else if let Some(index) = AUTHOR_NAMES.iter().position(|name| *name == key) {
             // Facebook-style author properties hold profile URLs, not names.
             if !content.starts_with("http") {
-                self.author.offer(RANK_META + index as u8, strip_by(content));
+                self.author
+                    .offer(RANK_META + index as u8, strip_by(content));
             }
         } else {
             match key.as_str() {
-                "og:title" | "twitter:title" => self.title.offer(RANK_META + u8::from(key.starts_with('t')), content),
+                "og:title" | "twitter:title" => {
+                    self.offer_title(RANK_META + u8::from(key.starts_with('t')), content)
+                }
                 "og:site_name" => self.site_name.offer(RANK_JSON_LD_ARTICLE, content),
                 "application-name" => self.site_name.offer(RANK_FALLBACK, content),
                 "og:url" => self.url.offer(RANK_META + 1, content),
-                "og:locale" | "content-language" | "language" => self.language.offer(RANK_META + 1, content),
+                "og:locale" | "content-language" | "language" => {
+                    self.language.offer(RANK_META + 1, content)
+                }
                 _ => {}
             }
         }
     }
 
     fn link(&mut self, tag: &Tag) {
-        let is_canonical = attribute(tag, &local_name!("rel"))
-            .is_some_and(|rel| rel.split_whitespace().any(|r| r.eq_ignore_ascii_case("canonical")));
+        let is_canonical = attribute(tag, &local_name!("rel")).is_some_and(|rel| {
+            rel.split_whitespace()
+                .any(|r| r.eq_ignore_ascii_case("canonical"))
+        });
         if let Some(href) = attribute(tag, &local_name!("href")).filter(|_| is_canonical) {
             if href.starts_with("http") {
                 self.url.offer(RANK_META, href);
@@ -261,7 +345,7 @@ impl Scan {
             return;
         };
         if let Some(headline) = object.get("headline").and_then(Value::as_str) {
-            self.title.offer(rank, headline);
+            self.offer_title(rank, headline);
         }
         if let Some(date) = object.get("datePublished").and_then(Value::as_str) {
             self.published.offer(rank, date);
@@ -269,7 +353,10 @@ impl Scan {
         if let Some(author) = object.get("author").and_then(person_names) {
             self.author.offer(rank, &author);
         }
-        let publisher = object.get("publisher").and_then(|p| p.get("name")).and_then(Value::as_str);
+        let publisher = object
+            .get("publisher")
+            .and_then(|p| p.get("name"))
+            .and_then(Value::as_str);
         if let Some(publisher) = publisher {
             self.site_name.offer(rank + 1, publisher);
         }
@@ -305,14 +392,21 @@ fn has_type(object: &serde_json::Map<String, Value>, types: &[&str]) -> bool {
 fn person_names(author: &Value) -> Option<String> {
     let name_of = |value: &Value| match value {
         Value::String(name) => Some(name.clone()),
-        Value::Object(person) => person.get("name").and_then(Value::as_str).map(str::to_string),
+        Value::Object(person) => person
+            .get("name")
+            .and_then(Value::as_str)
+            .map(str::to_string),
         _ => None,
     };
     let names: Vec<String> = match author {
         Value::Array(people) => people.iter().filter_map(name_of).collect(),
         one => name_of(one).into_iter().collect(),
     };
-    let names: Vec<&str> = names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()).collect();
+    let names: Vec<&str> = names
+        .iter()
+        .map(|n| n.trim())
+        .filter(|n| !n.is_empty())
+        .collect();
     (!names.is_empty()).then(|| names.join("; "))
 }
 
@@ -348,7 +442,10 @@ mod tests {
                "author":[{"@type":"Person","name":"Jane Doe"},{"@type":"Person","name":"Omar Ali"}]}]}
             </script></head><body><p>Text</p></body></html>"#;
         let meta = page_meta(html);
-        assert_eq!(meta.title.as_deref(), Some("Ceasefire talks resume in Doha"));
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Ceasefire talks resume in Doha")
+        );
         assert_eq!(meta.published.as_deref(), Some("2024-11-11T09:30:00+03:00"));
         assert_eq!(meta.author.as_deref(), Some("Jane Doe; Omar Ali"));
         assert_eq!(meta.site_name.as_deref(), Some("Example News"));
@@ -369,7 +466,8 @@ mod tests {
 
     #[test]
     fn broken_json_ld_is_ignored() {
-        let html = r#"<script type="application/ld+json">{"headline": </script><title>Kept</title>"#;
+        let html =
+            r#"<script type="application/ld+json">{"headline": </script><title>Kept</title>"#;
         assert_eq!(page_meta(html).title.as_deref(), Some("Kept"));
     }
 }

@@ -9,6 +9,7 @@
 mod blocks;
 mod depth;
 mod meta;
+mod title;
 mod tokens;
 
 use std::io::Read;
@@ -52,7 +53,8 @@ pub(crate) fn read_html(stream: &mut dyn Read, reading: &mut Reading) {
 /// nested to extract and was read whole.
 pub(crate) fn add_page(article: &mut ArticleBuilder, html: &str) -> Option<String> {
     let page_meta = meta::page_meta(html);
-    let (blocks, extractor_meta, warning) = if depth::nests_deeper_than(html, MAX_EXTRACTION_DEPTH) {
+    let (blocks, extractor_meta, warning) = if depth::nests_deeper_than(html, MAX_EXTRACTION_DEPTH)
+    {
         let warning = format!(
             "HTML nested more than {MAX_EXTRACTION_DEPTH} elements deep; main-content \
              extraction skipped and the whole page's text kept"
@@ -108,7 +110,9 @@ fn extract_main_content(html: &str) -> Result<trafilatura::ExtractResult, String
             .stack_size(EXTRACTOR_STACK_BYTES)
             .spawn_scoped(scope, || trafilatura::extract(html, &options));
         match worker {
-            Ok(handle) => handle.join().map_err(|_| "the HTML extractor crashed on this page".to_string()),
+            Ok(handle) => handle
+                .join()
+                .map_err(|_| "the HTML extractor crashed on this page".to_string()),
             Err(error) => Err(format!("could not start the HTML extractor: {error}")),
         }
     })?;
@@ -125,17 +129,31 @@ fn fill_meta(meta: &mut Meta, page: &meta::PageMeta, extracted: Option<&trafilat
             .filter(|text| !text.is_empty())
             .map(str::to_string)
     };
-    if meta.title.is_none() {
-        meta.title = page.title.clone().or_else(|| extracted_text(|m| &m.title));
-    }
-    if meta.author.is_none() {
-        meta.author = page.author.clone().or_else(|| extracted_text(|m| &m.author));
-    }
-    if meta.publisher.is_none() {
-        meta.publisher = page.site_name.clone().or_else(|| extracted_text(|m| &m.sitename));
-    }
     if meta.url.is_none() {
         meta.url = page.url.clone().or_else(|| extracted_text(|m| &m.url));
+    }
+    if meta.title.is_none() {
+        let site_name = page
+            .site_name
+            .clone()
+            .or_else(|| extracted_text(|m| &m.sitename));
+        meta.title = page
+            .title
+            .clone()
+            .or_else(|| extracted_text(|m| &m.title))
+            .map(|title| title::clean_title(&title, site_name.as_deref(), meta.url.as_deref()));
+    }
+    if meta.author.is_none() {
+        meta.author = page
+            .author
+            .clone()
+            .or_else(|| extracted_text(|m| &m.author));
+    }
+    if meta.publisher.is_none() {
+        meta.publisher = page
+            .site_name
+            .clone()
+            .or_else(|| extracted_text(|m| &m.sitename));
     }
     if meta.date.is_none() {
         match page.published.as_deref().and_then(parse_date) {
