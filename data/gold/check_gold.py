@@ -15,9 +15,10 @@ import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 CODES_TSV = HERE.parent / "cameo" / "codes.tsv"
-ROLES = {"GOV", "MIL", "COP", "REB", "UAF", "OPP", "LEG", "JUD", "MED", "BUS", "NGO", "REF",
-         "CVL", "SPY", "EDU", "LAB", "HLH", "CRM", "ELI"}
-ACTOR = re.compile(r"^(?:IGO[A-Z]{3,12}|[A-Z]{3}(?:[A-Z]{3})?)$")
+# The role segments of data/actors/agents.tsv; a third segment names a group (PSEREBHMS).
+ROLES = {"GOV", "MIL", "COP", "REB", "INS", "SEP", "UAF", "OPP", "LEG", "JUD", "MED", "BUS",
+         "NGO", "REF", "CVL", "SPY", "EDU", "LAB", "HLH", "CRM", "ELI", "REL", "AGR", "ENV", "HRI"}
+ACTOR = re.compile(r"^(?:IGO[A-Z]{3,12}|[A-Z]{3}(?:[A-Z]{3}){0,2})$")
 
 
 def cameo_codes() -> set:
@@ -28,8 +29,8 @@ def cameo_codes() -> set:
 def actor_problem(code: str) -> str | None:
     if not ACTOR.match(code):
         return f"actor code {code!r} is not a country/IGO code with an optional role"
-    if not code.startswith("IGO") and len(code) == 6 and code[3:] not in ROLES:
-        return f"actor code {code!r} has an unknown role {code[3:]!r}"
+    if not code.startswith("IGO") and len(code) > 3 and code[3:6] not in ROLES:
+        return f"actor code {code!r} has an unknown role {code[3:6]!r}"
     return None
 
 
