@@ -59,7 +59,9 @@ fn parse_range(text: &str) -> Result<DateRange, String> {
     if let (Some(from), Some(until)) = (range.from, range.until)
         && from >= until
     {
-        return Err(format!("date range {text:?} is empty: UNTIL must come after FROM"));
+        return Err(format!(
+            "date range {text:?} is empty: UNTIL must come after FROM"
+        ));
     }
     Ok(range)
 }
@@ -106,7 +108,9 @@ mod tests {
     }
 
     fn codes(text: &str) -> Vec<DatedCode> {
-        text.split('|').map(|c| DatedCode::parse(c).unwrap()).collect()
+        text.split('|')
+            .map(|c| DatedCode::parse(c).unwrap())
+            .collect()
     }
 
     #[test]
@@ -125,19 +129,37 @@ mod tests {
     #[test]
     fn later_appointment_wins_and_undated_without_default_takes_latest() {
         let taliban = codes("AFGREBTAL@..2021-08-15 | AFGGOVTAL@2021-08-15..");
-        assert_eq!(code_on(&taliban, date("2010-01-01")).unwrap().as_str(), "AFGREBTAL");
+        assert_eq!(
+            code_on(&taliban, date("2010-01-01")).unwrap().as_str(),
+            "AFGREBTAL"
+        );
         assert_eq!(code_on(&taliban, None).unwrap().as_str(), "AFGGOVTAL");
         let nested = codes("RUSGOV@2000-01-01.. | RUSMIL@2010-01-01..2011-01-01");
-        assert_eq!(code_on(&nested, date("2010-06-01")).unwrap().as_str(), "RUSMIL");
+        assert_eq!(
+            code_on(&nested, date("2010-06-01")).unwrap().as_str(),
+            "RUSMIL"
+        );
         let only_past = codes("KORGOV@2022-05-10..");
         assert_eq!(code_on(&only_past, date("2020-01-01")), None);
     }
 
     #[test]
     fn bad_ranges_are_explained() {
-        assert!(DatedCode::parse("USAGOV@2017-01-20").unwrap_err().contains("'..'"));
-        assert!(DatedCode::parse("USAGOV@2021-01-01..2017-01-01").unwrap_err().contains("is empty"));
-        assert!(DatedCode::parse("USAGOV@2021-13-01..").unwrap_err().contains("bad date"));
+        assert!(
+            DatedCode::parse("USAGOV@2017-01-20")
+                .unwrap_err()
+                .contains("'..'")
+        );
+        assert!(
+            DatedCode::parse("USAGOV@2021-01-01..2017-01-01")
+                .unwrap_err()
+                .contains("is empty")
+        );
+        assert!(
+            DatedCode::parse("USAGOV@2021-13-01..")
+                .unwrap_err()
+                .contains("bad date")
+        );
         assert!(DatedCode::parse("US GOV").is_err());
     }
 }

@@ -200,7 +200,8 @@ impl Agent {
         let name = row.require("name")?.to_string();
         let class = AgentClass::parse(row.require("class")?)?;
         let role = row.get("role").to_ascii_uppercase();
-        let valid_role = role.len().is_multiple_of(3) && role.bytes().all(|b| b.is_ascii_uppercase());
+        let valid_role =
+            role.len().is_multiple_of(3) && role.bytes().all(|b| b.is_ascii_uppercase());
         if !valid_role || (role.is_empty() && class != AgentClass::Honorific) {
             return Err(format!(
                 "bad role '{role}': expected three-letter CAMEO role segments such as GOV or GOVMIL"
@@ -209,7 +210,10 @@ impl Agent {
         let names = row.list("names");
         let plurals = match row.get("plural") {
             "none" => Vec::new(),
-            "" => std::iter::once(&name).chain(&names).map(|n| plural(n)).collect(),
+            "" => std::iter::once(&name)
+                .chain(&names)
+                .map(|n| plural(n))
+                .collect(),
             given => std::iter::once(given.to_string())
                 .chain(names.iter().map(|n| plural(n)))
                 .collect(),
@@ -235,6 +239,39 @@ impl Agent {
             }
         }
         forms
+    }
+}
+
+/// What a cue word tells the recogniser (see `data/actors/cue-words.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Cue {
+    /// Capitalised but not a name on its own ("May", "Monday", "The").
+    Common,
+    /// A preposition of place ("in", "near").
+    Locative,
+    /// Ends or starts an organisation's name ("Ministry", "Party").
+    OrgHead,
+    /// Lower-case word inside names ("of", "bin").
+    Connector,
+    /// Marks a former office-holder ("former").
+    Former,
+    /// A third-person pronoun ("he", "her").
+    Pronoun,
+}
+
+impl Cue {
+    pub(crate) fn parse(text: &str) -> Result<Cue, String> {
+        match text {
+            "common" => Ok(Cue::Common),
+            "locative" => Ok(Cue::Locative),
+            "org-head" => Ok(Cue::OrgHead),
+            "connector" => Ok(Cue::Connector),
+            "former" => Ok(Cue::Former),
+            "pronoun" => Ok(Cue::Pronoun),
+            other => Err(format!(
+                "unknown cue '{other}' (expected common, locative, org-head, connector, former, pronoun)"
+            )),
+        }
     }
 }
 

@@ -12,7 +12,10 @@ pub fn plural(noun: &str) -> String {
 
 fn plural_word(word: &str) -> String {
     let lower = word.to_lowercase();
-    if let Some(stem) = word.strip_suffix("man").filter(|_| !lower.ends_with("human")) {
+    if let Some(stem) = word
+        .strip_suffix("man")
+        .filter(|_| !lower.ends_with("human"))
+    {
         return format!("{stem}men");
     }
     if let Some(stem) = word.strip_suffix("person") {
@@ -24,7 +27,10 @@ fn plural_word(word: &str) -> String {
     }
     let consonant_y = lower.len() > 1
         && ends("y")
-        && !matches!(lower.as_bytes()[lower.len() - 2], b'a' | b'e' | b'i' | b'o' | b'u');
+        && !matches!(
+            lower.as_bytes()[lower.len() - 2],
+            b'a' | b'e' | b'i' | b'o' | b'u'
+        );
     if consonant_y {
         return format!("{}ies", &word[..word.len() - 1]);
     }

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use crate::entries::{Actor, Agent, Country, Place};
+use crate::entries::{Actor, Agent, Country, Cue, Place};
 use crate::tsv::{self, FileKind, Header};
 use crate::{KbDiagnostic, KbError};
 
@@ -16,6 +16,7 @@ pub struct Kb {
     agents: Vec<Agent>,
     places: Vec<Place>,
     given_names: HashSet<String>,
+    cue_words: HashMap<Cue, HashSet<String>>,
     country_index: HashMap<String, usize>,
     actor_index: HashMap<String, usize>,
     agent_index: HashMap<String, usize>,
@@ -69,6 +70,11 @@ impl Kb {
             FileKind::Places => self.insert_place(Place::from_row(row)?),
             FileKind::GivenNames => {
                 self.given_names.insert(row.require("name")?.to_lowercase());
+            }
+            FileKind::CueWords => {
+                let cue = Cue::parse(row.require("cue")?)?;
+                let word = row.require("word")?.to_lowercase();
+                self.cue_words.entry(cue).or_default().insert(word);
             }
         }
         Ok(())
@@ -125,7 +131,9 @@ impl Kb {
     }
 
     pub fn agent(&self, name: &str) -> Option<&Agent> {
-        self.agent_index.get(&name.to_lowercase()).map(|&i| &self.agents[i])
+        self.agent_index
+            .get(&name.to_lowercase())
+            .map(|&i| &self.agents[i])
     }
 
     pub fn place(&self, id: &str) -> Option<&Place> {
@@ -135,6 +143,13 @@ impl Kb {
     /// True for first names known to belong to people ("Vladimir", "Olena").
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given_names.contains(&word.to_lowercase())
+    }
+
+    /// True when `word` (any case) is listed with `cue` ("in" is locative).
+    pub fn has_cue(&self, word: &str, cue: Cue) -> bool {
+        self.cue_words
+            .get(&cue)
+            .is_some_and(|words| words.contains(&word.to_lowercase()))
     }
 }
 
@@ -166,8 +181,16 @@ mod tests {
         let diagnostics = kb.extend_from_str("user.tsv", user);
         let messages: Vec<String> = diagnostics.iter().map(|d| d.to_string()).collect();
         assert_eq!(messages.len(), 2, "{messages:?}");
-        assert!(messages[0].starts_with("user.tsv:4: invalid actor code"), "{}", messages[0]);
-        assert!(messages[1].starts_with("user.tsv:5: unknown actor type 'persn'"), "{}", messages[1]);
+        assert!(
+            messages[0].starts_with("user.tsv:4: invalid actor code"),
+            "{}",
+            messages[0]
+        );
+        assert!(
+            messages[1].starts_with("user.tsv:5: unknown actor type 'persn'"),
+            "{}",
+            messages[1]
+        );
         assert_eq!(kb.actors().len(), 2);
         assert_eq!(kb.actor("x:1").unwrap().codes[0].code.as_str(), "BRAELI");
         assert_eq!(kb.actor("x:4").unwrap().name, "New Party");

@@ -43,7 +43,7 @@ mod tsv;
 
 pub use builtin::load_builtin;
 pub use dated::{DateRange, DatedCode};
-pub use entries::{Actor, ActorType, Agent, AgentClass, Country, Place};
+pub use entries::{Actor, ActorType, Agent, AgentClass, Country, Cue, Place};
 pub use error::{KbDiagnostic, KbError};
 pub use inflect::plural;
 pub use kb::Kb;

@@ -17,6 +17,7 @@ pub enum FileKind {
     Agents,
     Places,
     GivenNames,
+    CueWords,
 }
 
 impl FileKind {
@@ -27,6 +28,7 @@ impl FileKind {
             "agents" => Some(FileKind::Agents),
             "places" => Some(FileKind::Places),
             "given-names" => Some(FileKind::GivenNames),
+            "cue-words" => Some(FileKind::CueWords),
             _ => None,
         }
     }
@@ -42,6 +44,8 @@ impl FileKind {
             Some(FileKind::Places)
         } else if has("codes") {
             Some(FileKind::Actors)
+        } else if has("cue") {
+            Some(FileKind::CueWords)
         } else if columns == ["name"] {
             Some(FileKind::GivenNames)
         } else {
@@ -110,7 +114,11 @@ pub fn parse_header<'a>(
         let line = line.trim_end_matches('\r');
         if let Some(kind) = line.strip_prefix("#kind:") {
             declared = Some(FileKind::from_name(kind).ok_or_else(|| {
-                KbDiagnostic::new(source, line_idx + 1, format!("unknown kind '{}'", kind.trim()))
+                KbDiagnostic::new(
+                    source,
+                    line_idx + 1,
+                    format!("unknown kind '{}'", kind.trim()),
+                )
             })?);
             continue;
         }
@@ -122,7 +130,7 @@ pub fn parse_header<'a>(
             KbDiagnostic::new(
                 source,
                 line_idx + 1,
-                "cannot tell the file's kind: add a '#kind: actors|countries|agents|places|given-names' line",
+                "cannot tell the file's kind: add a '#kind: actors|countries|agents|places|given-names|cue-words' line",
             )
         })?;
         header.columns = columns.iter().enumerate().map(|(i, c)| (*c, i)).collect();
@@ -164,7 +172,10 @@ mod tests {
 
         let declared = "#kind: given-names\nname\nOlena\n";
         let mut header = Header::default();
-        assert_eq!(parse_header("t", declared, &mut header).unwrap().0, FileKind::GivenNames);
+        assert_eq!(
+            parse_header("t", declared, &mut header).unwrap().0,
+            FileKind::GivenNames
+        );
     }
 
     #[test]
@@ -176,6 +187,9 @@ mod tests {
 
     #[test]
     fn lists_split_on_bars() {
-        assert_eq!(split_list(" US | U.S. || America "), ["US", "U.S.", "America"]);
+        assert_eq!(
+            split_list(" US | U.S. || America "),
+            ["US", "U.S.", "America"]
+        );
     }
 }

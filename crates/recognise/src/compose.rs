@@ -1,0 +1,352 @@
+//! Joins adjacent names into the phrases news writes: a country, titles and a
+//! person ("Israeli Prime Minister Benjamin Netanyahu", "Prime Minister
+//! Narendra Modi of India"), a country and an agent noun ("the U.S. military",
+//! "Iran's security forces"), "former" before either. What comes out is a
+//! draft: what the phrase may refer to, before the article's context decides.
+
+use std::ops::Range;
+
+use dateline_kb::{ActorType, AgentClass, Cue, Kb};
+use dateline_model::{SegmentRef, Span};
+
+use crate::lexicon::Target;
+use crate::scan::Hit;
+use crate::text::SegmentText;
+
+/// A phrase and what it may refer to.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    pub segment: SegmentRef,
+    pub span: Span,
+    pub tokens: Range<u32>,
+    pub kind: DraftKind,
+    /// Gazetteer places the phrase may name.
+    pub places: Vec<usize>,
+    /// A preposition of place comes just before ("in Moscow").
+    pub locative: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum DraftKind {
+    /// A person by full name, with the titles written before it.
+    Person {
+        actor: usize,
+        titles: Vec<usize>,
+    },
+    /// A short name ("Putin"), possibly after titles ("President Putin").
+    Short {
+        candidates: Vec<usize>,
+        titles: Vec<usize>,
+    },
+    Country {
+        country: usize,
+    },
+    Demonym {
+        country: usize,
+    },
+    /// An organisation, metonym or country-type actor.
+    Actor {
+        actor: usize,
+    },
+    /// An agent noun, with the country that qualifies it.
+    Agent {
+        agent: usize,
+        country: Option<usize>,
+        former: bool,
+    },
+    /// A title without a name ("the president", "the Ukrainian President").
+    Title {
+        agent: usize,
+        country: Option<usize>,
+        definite: bool,
+        former: bool,
+    },
+    /// Only places.
+    Place,
+}
+
+/// Builds the drafts of one segment from its hits.
+pub fn compose(kb: &Kb, view: &SegmentText, hits: &[Hit]) -> Vec<Draft> {
+    let reader = HitReader { kb, view, hits };
+    let mut drafts = Vec::new();
+    let mut index = 0;
+    while index < hits.len() {
+        let (draft, next) = reader.phrase_at(index);
+        if let Some(draft) = draft {
+            drafts.push(draft);
+        }
+        index = next.max(index + 1);
+    }
+    drafts
+}
+
+struct HitReader<'a> {
+    kb: &'a Kb,
+    view: &'a SegmentText,
+    hits: &'a [Hit],
+}
+
+enum PersonName {
+    Full(usize),
+    Short(Vec<usize>),
+}
+
+impl HitReader<'_> {
+    /// The longest phrase starting at hit `first`, and the hit after it.
+    fn phrase_at(&self, first: usize) -> (Option<Draft>, usize) {
+        let former = self.is_former(first);
+        let country = self.country(first);
+        let mut next = first + usize::from(country.is_some());
+        let titles_from = next;
+        while next < self.hits.len()
+            && (next == first || self.adjacent(next))
+            && self.title(next).is_some()
+        {
+            next += 1;
+        }
+        let titles: Vec<usize> = (titles_from..next).filter_map(|i| self.title(i)).collect();
+        let person_ok = next < self.hits.len() && (next == first || self.adjacent(next));
+        if person_ok && let Some(person) = self.person(next) {
+            return self.person_phrase(first, next, person, titles);
+        }
+        if country.is_some()
+            && next == first + 1
+            && person_ok
+            && let Some(agent) = self.agent(next)
+        {
+            let kind = self.agent_kind(agent, country, former, first);
+            return (Some(self.draft(first, next, kind)), next + 1);
+        }
+        if let Some(&last_title) = titles.last() {
+            let kind = self.agent_kind(last_title, country, former, first);
+            return (Some(self.draft(first, next - 1, kind)), next);
+        }
+        (self.single(first), first + 1)
+    }
+
+    fn person_phrase(
+        &self,
+        first: usize,
+        name_hit: usize,
+        person: PersonName,
+        titles: Vec<usize>,
+    ) -> (Option<Draft>, usize) {
+        let mut last = name_hit;
+        if let Some(suffix) = self.of_country_suffix(name_hit) {
+            last = suffix;
+        }
+        let kind = match person {
+            PersonName::Full(actor) => DraftKind::Person { actor, titles },
+            PersonName::Short(candidates) => DraftKind::Short { candidates, titles },
+        };
+        let mut draft = self.draft(first, last, kind);
+        if first == name_hit {
+            draft.places = self.places(name_hit);
+        }
+        (Some(draft), last + 1)
+    }
+
+    /// "Narendra Modi of India": the hit index of "India" when it is a country.
+    fn of_country_suffix(&self, name_hit: usize) -> Option<usize> {
+        let country_hit = name_hit + 1;
+        let hit = self.hits.get(country_hit)?;
+        let between = self
+            .view
+            .between(self.hits[name_hit].view.end, hit.view.start);
+        (between == "of"
+            && self
+                .country(country_hit)
+                .is_some_and(|(_, demonym)| !demonym))
+        .then_some(country_hit)
+    }
+
+    fn agent_kind(
+        &self,
+        agent: usize,
+        country: Option<(usize, bool)>,
+        former: bool,
+        first: usize,
+    ) -> DraftKind {
+        let country = country.map(|(country, _)| country);
+        if self.kb.agents()[agent].class == AgentClass::Title {
+            let definite = self.view.word_before(self.hits[first].view.start) == "the";
+            DraftKind::Title {
+                agent,
+                country,
+                definite,
+                former,
+            }
+        } else {
+            DraftKind::Agent {
+                agent,
+                country,
+                former,
+            }
+        }
+    }
+
+    /// A phrase of one hit, by the strongest reading it has.
+    fn single(&self, index: usize) -> Option<Draft> {
+        let places = self.places(index);
+        let kind = if let Some(actor) = self.full_actor(index) {
+            match self.kb.actors()[actor].actor_type {
+                ActorType::Person => DraftKind::Person {
+                    actor,
+                    titles: Vec::new(),
+                },
+                _ => DraftKind::Actor { actor },
+            }
+        } else if let Some((country, demonym)) = self.country(index) {
+            if demonym {
+                DraftKind::Demonym { country }
+            } else {
+                DraftKind::Country { country }
+            }
+        } else if let Some(PersonName::Short(candidates)) = self.person(index) {
+            DraftKind::Short {
+                candidates,
+                titles: Vec::new(),
+            }
+        } else if let Some(agent) = self
+            .agent(index)
+            .filter(|_| !self.locative(index) || places.is_empty())
+        {
+            self.agent_kind(agent, None, self.is_former(index), index)
+        } else if !places.is_empty() {
+            DraftKind::Place
+        } else {
+            return None;
+        };
+        let mut draft = self.draft(index, index, kind);
+        draft.places = places;
+        Some(draft)
+    }
+
+    fn draft(&self, first: usize, last: usize, kind: DraftKind) -> Draft {
+        let (start_hit, end_hit) = (&self.hits[first], &self.hits[last]);
+        let former = self.is_former(first);
+        let mut span = Span {
+            start: start_hit.span.start,
+            end: end_hit.span.end,
+        };
+        let mut tokens = start_hit.tokens.start..end_hit.tokens.end;
+        if former
+            && matches!(kind, DraftKind::Agent { .. } | DraftKind::Title { .. })
+            && let Some((former_span, former_token)) = self.former_word(first)
+        {
+            span.start = former_span;
+            tokens.start = former_token;
+        }
+        Draft {
+            segment: start_hit.segment,
+            span,
+            tokens,
+            kind,
+            places: Vec::new(),
+            locative: self.locative(first),
+        }
+    }
+
+    /// True when hit `index` follows hit `index - 1` with at most a possessive between.
+    fn adjacent(&self, index: usize) -> bool {
+        if index == 0 {
+            return false;
+        }
+        let between = self
+            .view
+            .between(self.hits[index - 1].view.end, self.hits[index].view.start);
+        matches!(between, "" | "'s" | "'")
+    }
+
+    fn is_former(&self, index: usize) -> bool {
+        let word = self.view.word_before(self.hits[index].view.start);
+        !word.is_empty() && self.kb.has_cue(word, Cue::Former)
+    }
+
+    /// Body start and token index of the "former" before hit `index`.
+    fn former_word(&self, index: usize) -> Option<(u32, u32)> {
+        let start = self.hits[index].view.start;
+        let word = self.view.word_before(start);
+        let head = self.view.text[..start].trim_end();
+        let word_start = head.len().checked_sub(word.len())?;
+        Some((
+            self.view.body_span(word_start, head.len()).start,
+            self.view.tokens(word_start, head.len()).start,
+        ))
+    }
+
+    fn locative(&self, index: usize) -> bool {
+        let mut start = self.hits[index].view.start;
+        let mut word = self.view.word_before(start);
+        if word == "the" {
+            start = self.view.text[..start].trim_end().len() - word.len();
+            word = self.view.word_before(start);
+        }
+        !word.is_empty() && self.kb.has_cue(word, Cue::Locative)
+    }
+
+    fn targets(&self, index: usize) -> impl Iterator<Item = Target> + '_ {
+        self.hits[index].readings.iter().map(|r| r.target)
+    }
+
+    fn country(&self, index: usize) -> Option<(usize, bool)> {
+        if self.full_actor(index).is_some() {
+            return None;
+        }
+        self.targets(index).find_map(|target| match target {
+            Target::Country(country) => Some((country, false)),
+            Target::Demonym(country) => Some((country, true)),
+            _ => None,
+        })
+    }
+
+    fn full_actor(&self, index: usize) -> Option<usize> {
+        self.targets(index).find_map(|target| match target {
+            Target::Actor(actor) => Some(actor),
+            _ => None,
+        })
+    }
+
+    fn person(&self, index: usize) -> Option<PersonName> {
+        if let Some(actor) = self.full_actor(index)
+            && self.kb.actors()[actor].actor_type == ActorType::Person
+        {
+            return Some(PersonName::Full(actor));
+        }
+        let shorts: Vec<usize> = self
+            .targets(index)
+            .filter_map(|target| match target {
+                Target::Short(actor) => Some(actor),
+                _ => None,
+            })
+            .collect();
+        (!shorts.is_empty() && self.full_actor(index).is_none())
+            .then_some(PersonName::Short(shorts))
+    }
+
+    fn agent_with(&self, index: usize, wanted: fn(AgentClass) -> bool) -> Option<usize> {
+        self.targets(index).find_map(|target| match target {
+            Target::Agent(agent) if wanted(self.kb.agents()[agent].class) => Some(agent),
+            _ => None,
+        })
+    }
+
+    fn title(&self, index: usize) -> Option<usize> {
+        self.agent_with(index, |class| {
+            matches!(class, AgentClass::Title | AgentClass::Honorific)
+        })
+    }
+
+    fn agent(&self, index: usize) -> Option<usize> {
+        self.agent_with(index, |class| class != AgentClass::Honorific)
+    }
+
+    fn places(&self, index: usize) -> Vec<usize> {
+        self.targets(index)
+            .filter_map(|target| match target {
+                Target::Place(place) => Some(place),
+                _ => None,
+            })
+            .collect()
+    }
+}

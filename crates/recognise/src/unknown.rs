@@ -1,0 +1,232 @@
+//! Capitalised names the knowledge base does not know, with a guess of what
+//! they are, so users can grow their dictionaries (`dateline kb unknown`).
+//!
+//! A name is a run of two or more capitalised words (lower-case connectors such
+//! as "of" or "bin" may sit inside), or one capitalised word after an honorific
+//! ("Mr. Sokolov"), that no mention or dictionary name covers. Runs drop a
+//! sentence-initial common word ("The", "According"). Headings in title case and
+//! all-capital lines are skipped: there capitals say nothing.
+
+use std::collections::{HashMap, HashSet};
+
+use dateline_kb::{Cue, Kb};
+use dateline_model::{Doc, EntityGuess, Mention, Resolution, Span, TokenKind};
+
+use crate::pronoun::SegmentInfo;
+use crate::resolve::Resolved;
+
+/// A name that matched nothing, counted over many articles.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownName {
+    pub text: String,
+    pub guess: EntityGuess,
+    pub count: u32,
+}
+
+/// What the unknown-name pass needs besides the document.
+#[derive(Debug)]
+pub struct UnknownScan<'a> {
+    pub kb: &'a Kb,
+    pub doc: &'a Doc,
+    /// Tokens inside any dictionary name or mention.
+    pub covered: &'a HashSet<u32>,
+    /// Tokens that are a title or honorific ("President", "Mr.").
+    pub honorific: &'a HashSet<u32>,
+}
+
+impl UnknownScan<'_> {
+    /// Unknown-name mentions of one segment.
+    pub fn segment(&self, segment: &SegmentInfo, skip: bool) -> Vec<Resolved> {
+        if skip {
+            return Vec::new();
+        }
+        let mut found = Vec::new();
+        let mut token_idx = segment.tokens.start;
+        while token_idx < segment.tokens.end {
+            let run = self.run_at(token_idx, segment);
+            if run.is_empty() {
+                token_idx += 1;
+                continue;
+            }
+            token_idx = run.end;
+            if let Some(resolved) = self.mention_of(run, segment) {
+                found.push(resolved);
+            }
+        }
+        found
+    }
+
+    /// The run of name words starting at `start` (empty if none starts there).
+    fn run_at(&self, start: usize, segment: &SegmentInfo) -> std::ops::Range<usize> {
+        if !self.is_name_word(start) {
+            return start..start;
+        }
+        let mut end = start + 1;
+        while end < segment.tokens.end {
+            if self.is_name_word(end) {
+                end += 1;
+            } else if self.is_connector(end)
+                && end + 1 < segment.tokens.end
+                && self.is_name_word(end + 1)
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        start..end
+    }
+
+    fn mention_of(&self, run: std::ops::Range<usize>, segment: &SegmentInfo) -> Option<Resolved> {
+        let mut run = run;
+        while run.start < run.end && self.is_skippable_start(run.start, segment) {
+            run.start += 1;
+        }
+        let after_honorific =
+            run.start > segment.tokens.start && self.honorific.contains(&(run.start as u32 - 1));
+        let n_words = run.clone().filter(|&t| self.is_name_word(t)).count();
+        if n_words < 2 && !(n_words == 1 && after_honorific) {
+            return None;
+        }
+        let tokens = &self.doc.tokens;
+        let span = Span {
+            start: tokens[run.start].span.start,
+            end: tokens[run.end - 1].span.end,
+        };
+        let guess = self.guess(run.clone(), segment, after_honorific);
+        Some(Resolved {
+            mention: Mention {
+                span,
+                segment: segment.segment,
+                tokens: run.start as u32..run.end as u32,
+                actor: None,
+                place: None,
+                unknown: Some(guess),
+                resolution: Resolution::Unknown,
+            },
+            person: None,
+            titles: Vec::new(),
+        })
+    }
+
+    fn guess(
+        &self,
+        run: std::ops::Range<usize>,
+        segment: &SegmentInfo,
+        after_honorific: bool,
+    ) -> EntityGuess {
+        let words: Vec<&str> = run.clone().map(|t| self.word(t)).collect();
+        if after_honorific {
+            return EntityGuess::Person;
+        }
+        if words.iter().any(|w| self.kb.has_cue(w, Cue::OrgHead)) {
+            return EntityGuess::Organisation;
+        }
+        let before = (run.start > segment.tokens.start).then(|| self.word(run.start - 1));
+        if before.is_some_and(|w| self.kb.has_cue(w, Cue::Locative)) {
+            return EntityGuess::Place;
+        }
+        if words.first().is_some_and(|w| self.kb.is_given_name(w)) {
+            return EntityGuess::Person;
+        }
+        if (2..=3).contains(&words.len()) {
+            EntityGuess::Person
+        } else {
+            EntityGuess::Organisation
+        }
+    }
+
+    fn word(&self, token_idx: usize) -> &str {
+        self.doc.text(self.doc.tokens[token_idx].span)
+    }
+
+    fn is_name_word(&self, token_idx: usize) -> bool {
+        let token = self.doc.tokens[token_idx];
+        token.kind == TokenKind::Word
+            && !self.covered.contains(&(token_idx as u32))
+            && self
+                .word(token_idx)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
+
+    fn is_connector(&self, token_idx: usize) -> bool {
+        let word = self.word(token_idx);
+        word.chars().next().is_some_and(char::is_lowercase) && self.kb.has_cue(word, Cue::Connector)
+    }
+
+    /// Common words and, at the start of a sentence, words the tagger did not
+    /// call proper nouns.
+    fn is_skippable_start(&self, token_idx: usize, segment: &SegmentInfo) -> bool {
+        let word = self.word(token_idx);
+        if self.kb.has_cue(word, Cue::Common) || self.kb.has_cue(word, Cue::Connector) {
+            return true;
+        }
+        let sentence_initial = token_idx == segment.tokens.start;
+        let tag = self.doc.tags.get(token_idx);
+        sentence_initial && tag.is_some_and(|tag| !tag.is_proper_noun())
+    }
+}
+
+/// True for headings written in title case ("Trump and Putin Talk Peace").
+pub fn is_title_case(doc: &Doc, tokens: std::ops::Range<usize>) -> bool {
+    let words: Vec<&str> = tokens
+        .map(|t| doc.text(doc.tokens[t].span))
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    !words.is_empty() && capitalised * 2 >= words.len()
+}
+
+/// Unknown names over many articles, most frequent first (then by text), each
+/// with its most frequent guess.
+pub fn unknown_names<'a>(docs: impl IntoIterator<Item = &'a Doc>) -> Vec<UnknownName> {
+    let mut counts: HashMap<String, HashMap<GuessKey, u32>> = HashMap::new();
+    for doc in docs {
+        for mention in &doc.mentions {
+            if let Some(guess) = mention.unknown {
+                let text = doc
+                    .text(mention.span)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                *counts
+                    .entry(text)
+                    .or_default()
+                    .entry(GuessKey(guess))
+                    .or_default() += 1;
+            }
+        }
+    }
+    let mut names: Vec<UnknownName> = counts
+        .into_iter()
+        .map(|(text, guesses)| {
+            let count = guesses.values().sum();
+            let guess = guesses
+                .into_iter()
+                .max_by_key(|(key, n)| (*n, key.rank()))
+                .map_or(EntityGuess::Person, |(key, _)| key.0);
+            UnknownName { text, guess, count }
+        })
+        .collect();
+    names.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
+    names
+}
+
+/// `EntityGuess` with a fixed order for ties.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct GuessKey(EntityGuess);
+
+impl GuessKey {
+    fn rank(self) -> u8 {
+        match self.0 {
+            EntityGuess::Person => 3,
+            EntityGuess::Organisation => 2,
+            EntityGuess::Place => 1,
+        }
+    }
+}
