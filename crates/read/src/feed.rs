@@ -31,7 +31,7 @@ pub(crate) fn read_feed(stream: &mut dyn Read, reading: &mut Reading) {
         reading.warning(None, "feed has no items");
     }
     let feed_language = feed.language.as_deref().and_then(primary_subtag);
-    let publisher = feed.title.as_ref().map(|title| plain_text(title));
+    let publisher = feed.title.as_ref().map(plain_text);
     for (index, entry) in feed.entries.iter().enumerate() {
         let item = index as u64 + 1;
         let mut article = entry_article(entry, &feed, reading, item);

@@ -47,11 +47,11 @@ pub(crate) fn read_jsonl(stream: &mut dyn BufRead, reading: &mut Reading) {
             offset += n_bytes;
             continue;
         }
-        if n_records == 0 {
-            if let Err(error) = check_not_binary(&line) {
-                reading.error(None, error);
-                return;
-            }
+        if n_records == 0
+            && let Err(error) = check_not_binary(&line)
+        {
+            reading.error(None, error);
+            return;
         }
         n_records += 1;
         let bytes = std::mem::take(&mut line);

@@ -41,7 +41,7 @@ pub(crate) fn read_line_limited(
             *line = Vec::new();
         }
         if !too_long {
-            line.extend_from_slice(content);
+            crate::source::extend_within(line, content, limit);
         }
         n_bytes += take as u64;
         stream.consume(take);

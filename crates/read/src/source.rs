@@ -38,12 +38,12 @@ pub(crate) fn open<'a>(raw: impl Read + 'a) -> Stream<'a> {
     ))
 }
 
+/// A stream's head followed by the rest of it.
+type Rejoined<'a> = Chain<Cursor<Vec<u8>>, Box<dyn Read + 'a>>;
+
 /// Reads up to `n` leading bytes and gives them back with a reader that still
 /// yields the whole stream. A read error is kept and returned after the head.
-pub(crate) fn peek<'a>(
-    raw: impl Read + 'a,
-    n: usize,
-) -> (Vec<u8>, Chain<Cursor<Vec<u8>>, Box<dyn Read + 'a>>) {
+pub(crate) fn peek<'a>(raw: impl Read + 'a, n: usize) -> (Vec<u8>, Rejoined<'a>) {
     let mut raw: Box<dyn Read + 'a> = Box::new(raw);
     let mut head = Vec::with_capacity(n);
     let rest: Box<dyn Read + 'a> = match raw.by_ref().take(n as u64).read_to_end(&mut head) {
@@ -59,15 +59,42 @@ pub(crate) fn peek_stream<'a>(stream: Stream<'a>, n: usize) -> (Vec<u8>, Stream<
     (head, Box::new(BufReader::with_capacity(BUFFER_BYTES, rest)))
 }
 
-/// Reads a whole single-article input, refusing it past `limit` bytes without
-/// holding more than `limit + 1` bytes.
+/// Reads a whole single-article input, refusing it past `limit` bytes. The
+/// buffer never grows beyond `limit`, so reading holds at most about one and a
+/// half times the limit (while the last growth copies).
 pub(crate) fn read_limited(reader: &mut dyn Read, limit: usize) -> Result<Vec<u8>, ReadError> {
     let mut bytes = Vec::new();
-    reader.take(limit as u64 + 1).read_to_end(&mut bytes)?;
-    if bytes.len() > limit {
-        return Err(ReadError::TooLarge { limit });
+    let mut chunk = vec![0u8; BUFFER_BYTES];
+    loop {
+        let n_read = match reader.read(&mut chunk) {
+            Ok(0) => return Ok(bytes),
+            Ok(n_read) => n_read,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error.into()),
+        };
+        if bytes.len() + n_read > limit {
+            return Err(ReadError::TooLarge { limit });
+        }
+        extend_within(&mut bytes, &chunk[..n_read], limit);
     }
-    Ok(bytes)
+}
+
+/// Appends `data`, growing the buffer by doubling but never past `limit`
+/// bytes of capacity (the caller checks the length against the limit). Once
+/// doubling would pass half the limit, the buffer grows straight to the limit,
+/// so no growth step is wasted just below it.
+pub(crate) fn extend_within(buffer: &mut Vec<u8>, data: &[u8], limit: usize) {
+    let needed = buffer.len() + data.len();
+    if needed > buffer.capacity() {
+        let doubled = (buffer.capacity() * 2).max(needed);
+        let wanted = if doubled > limit / 2 {
+            limit.max(needed)
+        } else {
+            doubled
+        };
+        buffer.reserve_exact(wanted - buffer.len());
+    }
+    buffer.extend_from_slice(data);
 }
 
 /// Counts the bytes read through it, so gzip errors can name the compressed offset.
@@ -181,7 +208,7 @@ mod tests {
 
     #[test]
     fn limited_reads_refuse_oversized_articles() {
-        let bytes = vec![b'a'; 100];
+        let bytes = [b'a'; 100];
         assert_eq!(read_limited(&mut &bytes[..], 100).unwrap().len(), 100);
         assert!(matches!(
             read_limited(&mut &bytes[..], 99),

@@ -227,12 +227,12 @@ impl RecordReader<'_> {
                 return Err(RecordError::Malformed("too many header lines".to_string()));
             }
             let line = String::from_utf8_lossy(&self.line);
-            if line.starts_with([' ', '\t']) {
-                if let Some((_, value)) = headers.last_mut() {
-                    value.push(' ');
-                    value.push_str(line.trim());
-                    continue;
-                }
+            if line.starts_with([' ', '\t'])
+                && let Some((_, value)) = headers.last_mut()
+            {
+                value.push(' ');
+                value.push_str(line.trim());
+                continue;
             }
             let Some((name, value)) = line.split_once(':') else {
                 return Err(RecordError::Malformed(format!(
@@ -245,7 +245,8 @@ impl RecordReader<'_> {
     }
 
     fn read_block(&mut self, length: u64) -> Result<Vec<u8>, RecordError> {
-        let mut block = Vec::with_capacity(length.min(1 << 20) as usize);
+        // The length is known and within the article limit: allocate it once.
+        let mut block = Vec::with_capacity(length as usize);
         let n_read = (&mut *self.stream).take(length).read_to_end(&mut block)?;
         self.offset += n_read as u64;
         if (n_read as u64) < length {

@@ -68,11 +68,7 @@ impl TokenSink for BlockSink {
                 state.tag(&tag, self.scope);
                 return raw_text_after(&tag);
             }
-            Token::CharacterTokens(text) => {
-                if state.n_skipped_open == 0 {
-                    state.add_text(&text);
-                }
-            }
+            Token::CharacterTokens(text) if state.n_skipped_open == 0 => state.add_text(&text),
             _ => {}
         }
         TokenSinkResult::Continue

@@ -309,10 +309,10 @@ impl Scan {
             rel.split_whitespace()
                 .any(|r| r.eq_ignore_ascii_case("canonical"))
         });
-        if let Some(href) = attribute(tag, &local_name!("href")).filter(|_| is_canonical) {
-            if href.starts_with("http") {
-                self.url.offer(RANK_META, href);
-            }
+        let href = attribute(tag, &local_name!("href"))
+            .filter(|href| is_canonical && href.starts_with("http"));
+        if let Some(href) = href {
+            self.url.offer(RANK_META, href);
         }
     }
 

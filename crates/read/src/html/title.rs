@@ -12,15 +12,17 @@ pub(crate) fn clean_title(title: &str, site_name: Option<&str>, url: Option<&str
     let title = decode_leftover_references(title.trim());
     let site_keys = site_keys(site_name, url);
     for separator in SEPARATORS {
-        if let Some((head, tail)) = title.rsplit_once(separator) {
-            if is_site(tail, &site_keys) && !head.trim().is_empty() {
-                return head.trim().to_string();
-            }
+        if let Some((head, tail)) = title.rsplit_once(separator)
+            && is_site(tail, &site_keys)
+            && !head.trim().is_empty()
+        {
+            return head.trim().to_string();
         }
-        if let Some((head, tail)) = title.split_once(separator) {
-            if is_site(head, &site_keys) && !tail.trim().is_empty() {
-                return tail.trim().to_string();
-            }
+        if let Some((head, tail)) = title.split_once(separator)
+            && is_site(head, &site_keys)
+            && !tail.trim().is_empty()
+        {
+            return tail.trim().to_string();
         }
     }
     title
