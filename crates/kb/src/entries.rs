@@ -251,6 +251,8 @@ pub enum Cue {
     Locative,
     /// Ends or starts an organisation's name ("Ministry", "Party").
     OrgHead,
+    /// Ends a place's name ("Valley", "Province").
+    PlaceHead,
     /// Lower-case word inside names ("of", "bin").
     Connector,
     /// Marks a former office-holder ("former").
@@ -265,11 +267,12 @@ impl Cue {
             "common" => Ok(Cue::Common),
             "locative" => Ok(Cue::Locative),
             "org-head" => Ok(Cue::OrgHead),
+            "place-head" => Ok(Cue::PlaceHead),
             "connector" => Ok(Cue::Connector),
             "former" => Ok(Cue::Former),
             "pronoun" => Ok(Cue::Pronoun),
             other => Err(format!(
-                "unknown cue '{other}' (expected common, locative, org-head, connector, former, pronoun)"
+                "unknown cue '{other}' (expected common, locative, org-head, place-head, connector, former, pronoun)"
             )),
         }
     }

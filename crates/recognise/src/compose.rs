@@ -117,7 +117,11 @@ impl HitReader<'_> {
             let kind = self.agent_kind(agent, country, former, first);
             return (Some(self.draft(first, next, kind)), next + 1);
         }
-        if let Some(&last_title) = titles.last() {
+        let office = titles
+            .iter()
+            .rev()
+            .find(|&&title| self.kb.agents()[title].class == AgentClass::Title);
+        if let Some(&last_title) = office {
             let kind = self.agent_kind(last_title, country, former, first);
             return (Some(self.draft(first, next - 1, kind)), next);
         }

@@ -136,17 +136,24 @@ impl Recogniser {
         let mut resolved = resolver.resolved;
         pronoun::resolve_pronouns(&self.kb, doc, &segments, &mut resolved);
         covered.extend(resolved.iter().flat_map(|r| r.mention.tokens.clone()));
+        let place_only: HashSet<u32> = resolved
+            .iter()
+            .filter(|r| r.mention.actor.is_none() && r.mention.place.is_some())
+            .flat_map(|r| r.mention.tokens.clone())
+            .collect();
         let scan_unknown = UnknownScan {
             kb: &self.kb,
             doc,
             covered: &covered,
             honorific: &honorific,
+            place_only: &place_only,
         };
         let unknowns: Vec<Resolved> = segments
             .iter()
             .zip(&skip_unknown)
             .flat_map(|(segment, &skip)| scan_unknown.segment(segment, skip))
             .collect();
+        drop_places_inside(&mut resolved, &unknowns);
         resolved.extend(unknowns);
         let mentions = in_body_order(resolved);
         let title_countries = self.title_countries(doc.meta.title.as_deref(), date);
@@ -259,6 +266,18 @@ fn ordered_segments(doc: &Doc) -> Vec<SegmentInfo> {
         .collect();
     segments.sort_by_key(|s| s.span.start);
     segments
+}
+
+/// Removes place mentions that an unknown organisation's name swallowed
+/// ("Kharkiv" inside "Kharkiv Regional Council").
+fn drop_places_inside(resolved: &mut Vec<Resolved>, unknowns: &[Resolved]) {
+    resolved.retain(|r| {
+        let place_only = r.mention.actor.is_none() && r.mention.place.is_some();
+        !(place_only
+            && unknowns
+                .iter()
+                .any(|u| u.mention.span.contains(r.mention.span)))
+    });
 }
 
 /// Sorts mentions by position and renumbers coreference links to match.

@@ -35,7 +35,12 @@ pub fn gather_context(
     }
     for draft in drafts {
         match &draft.kind {
-            DraftKind::Person { actor, .. } | DraftKind::Actor { actor } => {
+            DraftKind::Person { actor, .. } => {
+                if let Some(country) = actor_country(kb, *actor, date) {
+                    context.add_country(&country);
+                }
+            }
+            DraftKind::Actor { actor } if draft.places.is_empty() => {
                 if let Some(country) = actor_country(kb, *actor, date) {
                     context.add_country(&country);
                 }
@@ -219,9 +224,13 @@ impl Resolver<'_> {
 
     fn resolve_actor(&mut self, draft: &Draft, actor: usize) {
         let entry = &self.kb.actors()[actor];
-        if entry.actor_type == ActorType::Metonym && draft.locative && !draft.places.is_empty() {
-            self.push_place(draft);
-            return;
+        if entry.actor_type == ActorType::Metonym && !draft.places.is_empty() {
+            let elsewhere = places::choose(self.kb, &draft.places, self.context, Setting::Text)
+                .is_some_and(|(place, _)| self.kb.places()[place].country != entry.country);
+            if draft.locative || elsewhere {
+                self.push_place(draft);
+                return;
+            }
         }
         let Some(actor_ref) = self.actor_ref(actor) else {
             if !draft.places.is_empty() {

@@ -32,6 +32,9 @@ pub struct UnknownScan<'a> {
     pub covered: &'a HashSet<u32>,
     /// Tokens that are a title or honorific ("President", "Mr.").
     pub honorific: &'a HashSet<u32>,
+    /// Tokens of mentions that are only a place: an organisation's name may
+    /// contain one ("Kharkiv Regional Council").
+    pub place_only: &'a HashSet<u32>,
 }
 
 impl UnknownScan<'_> {
@@ -49,8 +52,34 @@ impl UnknownScan<'_> {
                 continue;
             }
             token_idx = run.end;
-            if let Some(resolved) = self.mention_of(run, segment) {
+            if let Some(resolved) = self.mention_of(run.clone(), segment) {
                 found.push(resolved);
+            } else if run.clone().any(|t| self.place_only.contains(&(t as u32))) {
+                found.extend(self.pieces_between_places(run, segment));
+            }
+        }
+        found
+    }
+
+    /// Unknown names inside a run that turned out not to be an organisation
+    /// named after a place: the parts between the places.
+    fn pieces_between_places(
+        &self,
+        run: std::ops::Range<usize>,
+        segment: &SegmentInfo,
+    ) -> Vec<Resolved> {
+        let mut found = Vec::new();
+        let mut piece_start = run.start;
+        for token_idx in run.start..=run.end {
+            let at_place = token_idx < run.end && self.place_only.contains(&(token_idx as u32));
+            if token_idx == run.end || at_place {
+                let piece = piece_start..token_idx;
+                if !piece.is_empty()
+                    && let Some(resolved) = self.mention_of(piece, segment)
+                {
+                    found.push(resolved);
+                }
+                piece_start = token_idx + 1;
             }
         }
         found
@@ -85,6 +114,16 @@ impl UnknownScan<'_> {
         let after_honorific =
             run.start > segment.tokens.start && self.honorific.contains(&(run.start as u32 - 1));
         let n_words = run.clone().filter(|&t| self.is_name_word(t)).count();
+        let n_places = run
+            .clone()
+            .filter(|&t| self.place_only.contains(&(t as u32)))
+            .count();
+        let names_organisation = run.clone().any(|t| {
+            !self.place_only.contains(&(t as u32)) && self.kb.has_cue(self.word(t), Cue::OrgHead)
+        });
+        if n_words == n_places || (n_places > 0 && !names_organisation) {
+            return None;
+        }
         if n_words < 2 && !(n_words == 1 && after_honorific) {
             return None;
         }
@@ -123,7 +162,10 @@ impl UnknownScan<'_> {
             return EntityGuess::Organisation;
         }
         let before = (run.start > segment.tokens.start).then(|| self.word(run.start - 1));
-        if before.is_some_and(|w| self.kb.has_cue(w, Cue::Locative)) {
+        let place_head = words
+            .last()
+            .is_some_and(|w| self.kb.has_cue(w, Cue::PlaceHead));
+        if place_head || before.is_some_and(|w| self.kb.has_cue(w, Cue::Locative)) {
             return EntityGuess::Place;
         }
         if words.first().is_some_and(|w| self.kb.is_given_name(w)) {
@@ -142,8 +184,10 @@ impl UnknownScan<'_> {
 
     fn is_name_word(&self, token_idx: usize) -> bool {
         let token = self.doc.tokens[token_idx];
+        let free = !self.covered.contains(&(token_idx as u32))
+            || self.place_only.contains(&(token_idx as u32));
         token.kind == TokenKind::Word
-            && !self.covered.contains(&(token_idx as u32))
+            && free
             && self
                 .word(token_idx)
                 .chars()
