@@ -15,6 +15,9 @@ pub(crate) enum AbbreviationKind {
     Number,
     /// A month: no end before a day number, otherwise as `General`.
     Month,
+    /// "a.m.", "p.m.": ends a sentence before a capitalised word unless it is
+    /// a time zone ("EST", "Moscow time").
+    Time,
     /// Ends a sentence only when a sentence-starting word follows.
     General,
 }
@@ -84,6 +87,7 @@ fn parse_table(text: &'static str) -> Result<HashMap<&'static str, AbbreviationK
             "connective" => AbbreviationKind::Connective,
             "number" => AbbreviationKind::Number,
             "month" => AbbreviationKind::Month,
+            "time" => AbbreviationKind::Time,
             "general" => AbbreviationKind::General,
             other => return Err(format!("line {line_number}: unknown kind {other:?}")),
         };

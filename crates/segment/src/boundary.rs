@@ -31,15 +31,23 @@ enum Terminator {
 pub(crate) fn sentence_ends(body: &str, tokens: &[Token]) -> Vec<usize> {
     let mut ends = Vec::new();
     let mut token_idx = 0;
+    // A sentence needs a word or number: `"...` alone never ends one.
+    let mut has_content = false;
     while token_idx < tokens.len() {
-        let Some(terminator) = terminator_of(body, &tokens[token_idx]) else {
+        let token = &tokens[token_idx];
+        let terminator = terminator_of(body, token);
+        has_content |= matches!(token.kind, TokenKind::Word | TokenKind::Number);
+        let Some(terminator) = terminator.filter(|_| has_content) else {
             token_idx += 1;
             continue;
         };
         let end = end_after_closers(body, tokens, token_idx + 1);
-        let closers_absorbed = end > token_idx + 1;
-        if ends_sentence(body, terminator, closers_absorbed, &tokens[end..]) {
+        let quote_closed = tokens[token_idx + 1..end]
+            .iter()
+            .any(|closer| is_quote(&body[closer.span]));
+        if ends_sentence(body, terminator, quote_closed, &tokens[end..]) {
             ends.push(end);
+            has_content = false;
         }
         token_idx = end;
     }
@@ -85,12 +93,7 @@ fn end_after_closers(body: &str, tokens: &[Token], start: usize) -> usize {
     end
 }
 
-fn ends_sentence(
-    body: &str,
-    terminator: Terminator,
-    closers_absorbed: bool,
-    rest: &[Token],
-) -> bool {
+fn ends_sentence(body: &str, terminator: Terminator, quote_closed: bool, rest: &[Token]) -> bool {
     let Some(next) = rest.first() else {
         return true;
     };
@@ -107,13 +110,29 @@ fn ends_sentence(
                 false
             }
             AbbreviationKind::Month if next.kind == TokenKind::Number => false,
+            AbbreviationKind::Time => {
+                (starts_capitalised(next_text) && !is_time_zone(body, rest))
+                    || opens_capitalised_quote(body, rest)
+            }
             AbbreviationKind::Month | AbbreviationKind::General => {
-                (closers_absorbed && starts_capitalised(next_text))
+                (quote_closed && starts_capitalised(next_text))
                     || (next.kind == TokenKind::Word && starter::is_capitalised_starter(next_text))
                     || opens_capitalised_quote(body, rest)
             }
         },
     }
+}
+
+/// True when `rest` opens with a time zone: a word in capitals ("EST", "GMT")
+/// or a word followed by "time" ("Moscow time").
+fn is_time_zone(body: &str, rest: &[Token]) -> bool {
+    let Some(zone) = rest.first() else {
+        return false;
+    };
+    let zone_text = &body[zone.span];
+    let in_capitals = zone_text.chars().count() >= 2 && !zone_text.chars().any(char::is_lowercase);
+    let before_time = rest.get(1).is_some_and(|word| &body[word.span] == "time");
+    in_capitals || before_time
 }
 
 /// True when `rest` opens with a quote followed by a capitalised word:
@@ -125,6 +144,10 @@ fn opens_capitalised_quote(body: &str, rest: &[Token]) -> bool {
     let is_opening_quote =
         matches!(&body[quote.span], "“" | "\"" | "‘" | "«") && quote.span.end == word.span.start;
     is_opening_quote && starts_capitalised(&body[word.span])
+}
+
+fn is_quote(text: &str) -> bool {
+    matches!(text, "\"" | "'" | "”" | "’" | "»" | "›")
 }
 
 fn starts_lowercase(text: &str) -> bool {
@@ -215,6 +238,25 @@ mod tests {
                 "Shares of Acme Corp. rose.",
                 "The deal with Beta Inc.",
                 "He said so."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviation_in_brackets_does_not_end_before_a_name() {
+        let text = "Envoys briefed the (U.S.) Treasury on the plan.";
+        assert_eq!(sentences(text), [text]);
+    }
+
+    #[test]
+    fn a_quote_opening_with_an_ellipsis_is_not_a_sentence() {
+        assert_eq!(
+            sentences(
+                "\"It will grow,\" said Lewis. \"...That does not preclude sales,\" he said."
+            ),
+            [
+                "\"It will grow,\" said Lewis.",
+                "\"...That does not preclude sales,\" he said."
             ]
         );
     }

@@ -10,7 +10,7 @@ use regex::Regex;
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let month = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?";
     let pattern = format!(
-        r"^(?P<place>\p{{Lu}}[\p{{L}}\p{{M}}.'’ -]{{0,40}}?)(?:,[ \t]+\p{{Lu}}[\p{{L}}.'’ ]{{0,30}}?)?(?:,[ \t]+(?:{month}[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{month})(?:,?[ \t]+\d{{4}})?)?(?:[ \t]*(?P<agency>\([^()\n]{{1,40}}\))[ \t]*|[ \t]+)(?:--|[-–—])\s*"
+        r"^(?:\p{{Lu}}[\p{{L}}\p{{M}}.'’ -]{{0,40}}?)(?:,[ \t]+\p{{Lu}}[\p{{L}}.'’ ]{{0,30}}?)?(?:,[ \t]+(?:{month}[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{month})(?:,?[ \t]+\d{{4}})?)?(?:[ \t]*(?:\([^()\n]{{1,40}}\))[ \t]*|[ \t]+)(?:--|[-–—])\s*"
     );
     // The pattern is a constant; a unit test compiles it.
     Regex::new(&pattern).unwrap_or_else(|error| panic!("dateline pattern: {error}"))
@@ -27,17 +27,33 @@ pub(crate) fn dateline_len(paragraph: &str) -> Option<usize> {
     if !(first.is_ascii_uppercase() || *first >= 0x80) {
         return None;
     }
-    let found = DATELINE.captures(paragraph)?;
-    let place = found.name("place")?.as_str();
-    let has_agency = found.name("agency").is_some();
+    // A dateline is short; looking at the head keeps long paragraphs cheap.
+    let head = &paragraph[..floor_char_boundary(paragraph, MAX_DATELINE_LEN)];
+    let found = DATELINE.find(head)?;
+    let dateline = found.as_str();
+    let has_agency = dateline.contains('(');
+    let place = dateline[..dateline.find([',', '(']).unwrap_or(dateline.len())]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—'));
     let place_in_capitals = !place.chars().any(char::is_lowercase)
         && place.chars().filter(|c| c.is_alphabetic()).count() >= 2;
     let place_in_title_case = place
         .split(' ')
         .filter(|word| !word.is_empty())
         .all(|word| word.starts_with(char::is_uppercase));
-    (place_in_capitals || (has_agency && place_in_title_case))
-        .then(|| found.get(0).map_or(0, |m| m.end()))
+    (place_in_capitals || (has_agency && place_in_title_case)).then_some(found.end())
+}
+
+/// Longest head of a paragraph searched for a dateline, in bytes.
+const MAX_DATELINE_LEN: usize = 160;
+
+fn floor_char_boundary(text: &str, index: usize) -> usize {
+    if index >= text.len() {
+        return text.len();
+    }
+    (0..=index)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
 }
 
 #[cfg(test)]

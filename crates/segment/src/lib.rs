@@ -51,7 +51,7 @@ pub use tokenize::tokenize;
 /// not slice the body, or that overlap or precede the block before them, are
 /// skipped: a reader's mistake costs that block, never a panic.
 pub fn segment(doc: &mut Doc) {
-    let mut layers = Layers::default();
+    let mut layers = Layers::with_capacity(doc.body().len());
     let mut covered_until = 0usize;
     for (block_idx, block) in doc.blocks.iter().enumerate() {
         let Some(range) = valid_block_range(doc.body(), block.span, covered_until) else {
@@ -85,6 +85,16 @@ struct Layers {
 }
 
 impl Layers {
+    /// Room for a body of `body_len` bytes: news averages a token per five
+    /// or six bytes and a sentence per 120 or so.
+    fn with_capacity(body_len: usize) -> Layers {
+        Layers {
+            tokens: Vec::with_capacity(body_len / 5 + 8),
+            sentences: Vec::with_capacity(body_len / 100 + 2),
+            headings: Vec::new(),
+        }
+    }
+
     fn add_heading(&mut self, body: &str, range: std::ops::Range<usize>, block_idx: u32) {
         let first_token = self.tokens.len();
         tokenize::tokenize_into(body, range, &mut self.tokens);

@@ -59,6 +59,11 @@ impl Scanner<'_, '_> {
                 self.pos = end;
             } else if c.is_alphanumeric() {
                 self.scan_word();
+            } else if c == '.' && self.starts_bare_decimal(self.pos) {
+                // ".125 dlrs": the period belongs to the number.
+                let end = self.word_core_end(self.pos + 1);
+                self.push(self.pos, end, TokenKind::Number);
+                self.pos = end;
             } else {
                 self.scan_mark(c);
             }
@@ -92,6 +97,15 @@ impl Scanner<'_, '_> {
             self.push(self.pos, clitic_end, TokenKind::Word);
             self.pos = clitic_end;
         }
+    }
+
+    /// True for a period that opens a number (".125") rather than following a word.
+    fn starts_bare_decimal(&self, pos: usize) -> bool {
+        let after_space = self.text[..pos]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '$'));
+        after_space && self.peek(pos + 1).is_some_and(|c| c.is_ascii_digit())
     }
 
     /// End of the word core starting at `start`: letters and digits with the
@@ -425,6 +439,10 @@ mod tests {
             [
                 "$", "3.5", "billion", ",", "1,200", "troops", ",", "2.4", "%", "at", "10:30"
             ]
+        );
+        assert_eq!(
+            words("a price of .125 dlrs."),
+            ["a", "price", "of", ".125", "dlrs", "."]
         );
         let kinds: Vec<TokenKind> = tokenize("$3.5").iter().map(|t| t.kind).collect();
         assert_eq!(kinds, [TokenKind::Symbol, TokenKind::Number]);
