@@ -27,7 +27,8 @@ enum Terminator {
 }
 
 /// Token indices (exclusive ends, relative to `tokens`) where sentences end.
-/// The last end is always `tokens.len()` unless `tokens` is empty.
+/// The last end is always `tokens.len()`, unless the region holds no word
+/// or number at all, when there is no sentence and no end.
 pub(crate) fn sentence_ends(body: &str, tokens: &[Token]) -> Vec<usize> {
     let mut ends = Vec::new();
     let mut token_idx = 0;
@@ -51,8 +52,11 @@ pub(crate) fn sentence_ends(body: &str, tokens: &[Token]) -> Vec<usize> {
         }
         token_idx = end;
     }
-    if !tokens.is_empty() && ends.last() != Some(&tokens.len()) {
+    if ends.last() != Some(&tokens.len()) && has_content {
         ends.push(tokens.len());
+    } else if let Some(last) = ends.last_mut() {
+        // Stray marks after the last sentence (a lone quote) join it.
+        *last = tokens.len();
     }
     ends
 }
@@ -259,6 +263,12 @@ mod tests {
                 "\"...That does not preclude sales,\" he said."
             ]
         );
+    }
+
+    #[test]
+    fn marks_alone_make_no_sentence() {
+        assert!(sentences("... — \"").is_empty());
+        assert_eq!(sentences("He left. \""), ["He left. \""]);
     }
 
     #[test]

@@ -108,6 +108,11 @@ impl Layers {
             let first_token = self.tokens.len();
             tokenize::tokenize_into(body, region.clone(), &mut self.tokens);
             let ends = boundary::sentence_ends(body, &self.tokens[first_token..]);
+            if ends.is_empty() {
+                // Marks without a word ("-", "...") make no sentence.
+                self.tokens.truncate(first_token);
+                continue;
+            }
             let mut start = first_token;
             for end in ends {
                 let end = first_token + end;

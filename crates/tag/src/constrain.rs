@@ -9,6 +9,7 @@
 //! - a base or present verb (VB, VBP) that the lexicon knows is a verb lemma
 //!   in `data/lexicon/verbs.tsv`: "to opposition leaders" keeps "opposition"
 //!   NN, and a past form read as present becomes past ("it shot down");
+//! - a quote tag belongs to quote marks, not to the clitic "'s";
 //! - a wh-determiner (WDT) is "that", "which", "what", "whatever" or
 //!   "whichever": "behind closed doors" keeps "behind" IN.
 //!
@@ -56,6 +57,13 @@ fn allows(word: &str, casing: Casing, tag: Pos) -> bool {
     match tag {
         Pos::Nnp | Pos::Nnps => casing == Casing::Capitals || !word.starts_with(char::is_lowercase),
         Pos::Vbg => word.to_lowercase().ends_with("ing"),
+        // "'s" is never a quote, though Brill's rules take it for one after "``".
+        Pos::OpenQuote | Pos::CloseQuote => word.chars().all(|c| {
+            matches!(
+                c,
+                '"' | '\'' | '`' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›'
+            )
+        }),
         // Brill's rules turn "that" into a wh-determiner; only these are one.
         Pos::Wdt => matches!(
             word.to_lowercase().as_str(),
@@ -91,6 +99,14 @@ mod tests {
         assert_eq!(prose("shot", Pos::Vbp, Pos::Nn), Pos::Vbd);
         assert_eq!(prose("behind", Pos::Wdt, Pos::In), Pos::In);
         assert_eq!(prose("that", Pos::Wdt, Pos::In), Pos::Wdt);
+        assert_eq!(
+            prose("'s", Pos::CloseQuote, Pos::PossessiveEnding),
+            Pos::PossessiveEnding
+        );
+        assert_eq!(
+            prose("”", Pos::CloseQuote, Pos::CloseQuote),
+            Pos::CloseQuote
+        );
         // Unknown words keep what the rules say.
         assert_eq!(prose("frobnicate", Pos::Vb, Pos::Nn), Pos::Vb);
     }

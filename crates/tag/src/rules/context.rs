@@ -39,6 +39,12 @@ pub(crate) const BOUNDARY: TagCode = u8::MAX;
 /// three tokens away.
 pub(crate) const PADDING: usize = 3;
 
+/// Room for every tag code (`Pos::ALL` has 46 tags).
+const N_TAG_CODES: usize = 64;
+
+/// Sentences up to this many padded positions use the per-tag position sets.
+const MAX_INDEXED_POSITIONS: usize = 128;
+
 /// A word some rule mentions, as an id; 0 is "no rule mentions this word".
 pub(crate) type WordId = u16;
 const OTHER_WORD: WordId = 0;
@@ -151,34 +157,70 @@ impl ContextRules {
         if n_positions <= 2 * PADDING {
             return;
         }
-        // Tags present in the sentence; a rule whose from-tag is absent is skipped.
-        let mut present = [false; 256];
-        for &tag in &sentence.tags {
-            present[usize::from(tag)] = true;
+        if n_positions <= MAX_INDEXED_POSITIONS {
+            self.apply_indexed(sentence);
+        } else {
+            self.apply_scanning(sentence);
+        }
+    }
+
+    /// Keeps, per tag, the set of positions holding it, so a rule visits
+    /// only the positions carrying its from-tag (a few, not the sentence).
+    fn apply_indexed(&self, sentence: &mut PaddedSentence) {
+        let n_positions = sentence.tags.len();
+        // Tag codes index `Pos::ALL`; the boundary code never sits inside.
+        let mut positions_by_tag = [0u128; N_TAG_CODES];
+        let mut all_positions = 0u128;
+        for position in PADDING..n_positions - PADDING {
+            positions_by_tag[usize::from(sentence.tags[position]) % N_TAG_CODES] |= 1 << position;
+            all_positions |= 1 << position;
         }
         for rule in &self.rules {
-            if let Some(from) = rule.from
-                && !present[usize::from(from)]
-            {
-                continue;
-            }
-            for position in PADDING..n_positions - PADDING {
+            // A rule changes only its own position, to a tag other than its
+            // from-tag, so the positions it visits are known when it starts.
+            let mut candidates = match rule.from {
+                Some(from) => positions_by_tag[usize::from(from) % N_TAG_CODES],
+                None => all_positions,
+            };
+            while candidates != 0 {
+                let position = candidates.trailing_zeros() as usize;
+                candidates &= candidates - 1;
                 let tag = sentence.tags[position];
-                if rule.from.is_some_and(|from| from != tag) || tag == rule.to {
-                    continue;
-                }
-                match sentence.guards[position] {
-                    Guard::Free => {}
-                    Guard::Locked => continue,
-                    Guard::NoNames if rule.to_proper_noun => continue,
-                    Guard::NoNames => {}
-                }
-                if rule.condition.holds(sentence, position) {
+                if self.applies(rule, sentence, position) {
                     sentence.tags[position] = rule.to;
-                    present[usize::from(rule.to)] = true;
+                    positions_by_tag[usize::from(tag) % N_TAG_CODES] &= !(1 << position);
+                    positions_by_tag[usize::from(rule.to) % N_TAG_CODES] |= 1 << position;
                 }
             }
         }
+    }
+
+    /// The same sweep for sentences too long to index: every position.
+    fn apply_scanning(&self, sentence: &mut PaddedSentence) {
+        let n_positions = sentence.tags.len();
+        for rule in &self.rules {
+            for position in PADDING..n_positions - PADDING {
+                if rule.from.is_none_or(|from| from == sentence.tags[position])
+                    && self.applies(rule, sentence, position)
+                {
+                    sentence.tags[position] = rule.to;
+                }
+            }
+        }
+    }
+
+    /// True when `rule` changes the tag at `position` (whose tag matches the
+    /// rule's from-tag).
+    fn applies(&self, rule: &ContextRule, sentence: &PaddedSentence, position: usize) -> bool {
+        if sentence.tags[position] == rule.to {
+            return false;
+        }
+        let allowed = match sentence.guards[position] {
+            Guard::Free => true,
+            Guard::Locked => false,
+            Guard::NoNames => !rule.to_proper_noun,
+        };
+        allowed && rule.condition.holds(sentence, position)
     }
 
     fn add_rules(&mut self, file_name: &str, text: &'static str) -> Result<(), String> {
@@ -364,6 +406,7 @@ mod tests {
     #[test]
     fn compiled_rules_parse() {
         assert!(CONTEXT_RULES.rules.len() > 250);
+        assert!(Pos::ALL.len() <= N_TAG_CODES);
         for &pos in Pos::ALL {
             assert_eq!(pos_of(code_of(pos)), pos);
         }
@@ -404,6 +447,16 @@ mod tests {
             apply(&[("the", Pos::Dt), ("U.S.", Pos::Jj)], &rules),
             [Pos::Dt, Pos::Jj]
         );
+    }
+
+    #[test]
+    fn long_sentences_are_tagged_like_short_ones() {
+        let mut rules = ContextRules::default();
+        rules.add_rules("t", "NN\tVB\tPREVTAG\tTO\n").unwrap();
+        let mut words_and_tags = vec![("talks", Pos::Nns); 200];
+        words_and_tags.extend([("to", Pos::To), ("attack", Pos::Nn)]);
+        let tags = apply(&words_and_tags, &rules);
+        assert_eq!(&tags[199..], [Pos::Nns, Pos::To, Pos::Vb]);
     }
 
     #[test]
