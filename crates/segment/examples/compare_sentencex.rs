@@ -10,7 +10,7 @@
 //! also prints how many sentences each finds and how fast, and the paragraphs
 //! where the two disagree most, for eyeballing.
 
-#[path = "../tests/tricky_cases.rs"]
+#[path = "../tests/common/tricky_cases.rs"]
 mod tricky_cases;
 
 use std::collections::BTreeSet;

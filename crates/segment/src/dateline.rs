@@ -29,6 +29,9 @@ pub(crate) fn dateline_len(paragraph: &str) -> Option<usize> {
     }
     // A dateline is short; looking at the head keeps long paragraphs cheap.
     let head = &paragraph[..floor_char_boundary(paragraph, MAX_DATELINE_LEN)];
+    if !may_open_with_dateline(head) {
+        return None;
+    }
     let found = DATELINE.find(head)?;
     let dateline = found.as_str();
     let has_agency = dateline.contains('(');
@@ -41,6 +44,22 @@ pub(crate) fn dateline_len(paragraph: &str) -> Option<usize> {
         .filter(|word| !word.is_empty())
         .all(|word| word.starts_with(char::is_uppercase));
     (place_in_capitals || (has_agency && place_in_title_case)).then_some(found.end())
+}
+
+/// A cheap test that most prose fails: a dash, and before it either a first
+/// word in capitals ("SALVADOR, Feb 26 -") or an agency in brackets.
+fn may_open_with_dateline(head: &str) -> bool {
+    let Some(dash) = head.find(['-', '–', '—']) else {
+        return false;
+    };
+    let before = &head[..dash];
+    let first_word = before
+        .split([' ', ',', '\t', '\n'])
+        .next()
+        .unwrap_or_default();
+    let first_in_capitals = first_word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !first_word.chars().any(char::is_lowercase);
+    first_in_capitals || before.contains('(')
 }
 
 /// Longest head of a paragraph searched for a dateline, in bytes.

@@ -1,5 +1,6 @@
 //! Every paragraph of the tricky set splits into exactly its expected sentences.
 
+#[path = "common/tricky_cases.rs"]
 mod tricky_cases;
 
 use dateline_model::{Block, BlockKind, Doc, Meta, Span};

@@ -32,7 +32,7 @@ impl TrickyCase {
     }
 }
 
-pub const TRICKY_TEXT: &str = include_str!("data/tricky-sentences.txt");
+pub const TRICKY_TEXT: &str = include_str!("../data/tricky-sentences.txt");
 
 pub fn tricky_cases() -> Vec<TrickyCase> {
     let mut cases = Vec::new();
