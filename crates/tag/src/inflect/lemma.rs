@@ -302,6 +302,33 @@ mod tests {
     }
 
     #[test]
+    fn odd_words_never_panic() {
+        use crate::inflect::{noun_plural, verb_forms};
+        for word in [
+            "",
+            "s",
+            "ed",
+            "ing",
+            "ies",
+            "’s",
+            "𐀀𐀀ed",
+            "ÉTÉ",
+            "x-",
+            "-",
+            "  ",
+            "ßed",
+            "ñññing",
+        ] {
+            for &pos in Pos::ALL {
+                let _ = lemma(word, pos);
+            }
+            let _ = verb_forms(word);
+            let _ = noun_plural(word);
+        }
+        assert_eq!(lemma("", Pos::Vbd), "");
+    }
+
+    #[test]
     fn other_tags_lower_case_and_names_stay() {
         assert_eq!(lemma("The", Pos::Dt), "the");
         assert!(matches!(lemma("the", Pos::Dt), Cow::Borrowed("the")));

@@ -211,6 +211,7 @@ impl ContextRules {
 
     /// True when `rule` changes the tag at `position` (whose tag matches the
     /// rule's from-tag).
+    #[inline]
     fn applies(&self, rule: &ContextRule, sentence: &PaddedSentence, position: usize) -> bool {
         if sentence.tags[position] == rule.to {
             return false;
@@ -350,6 +351,7 @@ impl ContextRules {
 }
 
 impl Condition {
+    #[inline]
     fn holds(self, sentence: &PaddedSentence, position: usize) -> bool {
         let at = |offset: isize| position.wrapping_add_signed(offset);
         match self {
