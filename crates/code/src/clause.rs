@@ -1,0 +1,453 @@
+//! Shallow clause structure: verb groups, their voice, polarity and
+//! modality, and their subjects.
+//!
+//! No parse tree: part-of-speech tags, cue words and punctuation are enough
+//! to find the subject of a verb in news prose (the noun phrase just before
+//! its verb group, skipping appositives and relative clauses, or the subject
+//! of a coordinated or governing verb).
+
+use dateline_model::Pos;
+
+use crate::cues::Cue;
+use crate::sentence::{PronounKind, Sentence};
+
+/// Auxiliary verb forms that may precede a main verb in one group.
+const BE_FORMS: &[&str] = &[
+    "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m",
+];
+const AUX_FORMS: &[&str] = &[
+    "has", "have", "had", "having", "do", "does", "did", "'ve", "'d",
+];
+
+/// A run of auxiliaries, adverbs and negation ending in a main verb.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerbGroup {
+    pub start: usize,
+    /// The main (last) verb of the group.
+    pub main: usize,
+    pub end: usize,
+    /// Carries tense (a modal, or a VBD/VBZ/VBP verb): a clause predicate.
+    pub finite: bool,
+    pub passive: bool,
+    pub negated: bool,
+    pub modal: Modal,
+    /// Preceded by "to": an infinitive governed by an earlier verb.
+    pub infinitive: bool,
+    /// A gerund right after a preposition ("against escalating"): not a predicate.
+    pub after_preposition: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Modal {
+    #[default]
+    None,
+    Future,
+    Hypothetical,
+}
+
+/// Who a verb group's subject is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Subject {
+    /// Actor mentions (a coordination group has several).
+    Actors(Vec<u32>),
+    /// A pronoun the coder must resolve.
+    Pronoun { token: usize, kind: PronounKind },
+    /// A noun phrase that names no actor ("The talks", "Officials").
+    Other,
+}
+
+/// The verb groups of a sentence with their subjects and governors.
+#[derive(Debug, Default)]
+pub struct Clauses {
+    pub groups: Vec<VerbGroup>,
+    pub subjects: Vec<Subject>,
+    /// For an infinitive or a coordinated verb, the group it depends on.
+    pub governors: Vec<Option<usize>>,
+}
+
+impl Clauses {
+    pub fn analyse(sentence: &Sentence) -> Clauses {
+        let groups = verb_groups(sentence);
+        let mut clauses = Clauses {
+            subjects: Vec::with_capacity(groups.len()),
+            governors: Vec::with_capacity(groups.len()),
+            groups,
+        };
+        for group_idx in 0..clauses.groups.len() {
+            let (subject, governor) = clauses.find_subject(sentence, group_idx);
+            clauses.subjects.push(subject);
+            clauses.governors.push(governor);
+        }
+        clauses
+    }
+
+    /// The group whose main verb is `token`, if any.
+    pub fn group_of(&self, token: usize) -> Option<usize> {
+        self.groups.iter().position(|g| g.main == token)
+    }
+
+    fn find_subject(&self, sentence: &Sentence, group_idx: usize) -> (Subject, Option<usize>) {
+        let group = &self.groups[group_idx];
+        if group.infinitive
+            && let Some(governor) = self.governing_group(sentence, group_idx)
+        {
+            return (self.subjects[governor].clone(), Some(governor));
+        }
+        if let Some(previous) = self.coordinated_with(sentence, group_idx) {
+            return (self.subjects[previous].clone(), Some(previous));
+        }
+        (subject_before(sentence, group.start), None)
+    }
+
+    /// "plans to visit": the group ending just before "to".
+    fn governing_group(&self, sentence: &Sentence, group_idx: usize) -> Option<usize> {
+        let to_idx = skip_adverbs_left(sentence, self.groups[group_idx].start)?;
+        let before_to = skip_adverbs_left(sentence, to_idx)?;
+        (0..group_idx)
+            .rev()
+            .find(|&g| self.groups[g].end == before_to + 1)
+            .or_else(|| {
+                // "is set to", "is expected to": an adjective-like word before "to".
+                let word = before_to;
+                sentence
+                    .is(word, Cue::IntentBe)
+                    .then(|| (0..group_idx).rev().find(|&g| self.groups[g].end == word))?
+            })
+    }
+
+    /// "Trump advised Putin ... and reminded him": a verb right after a
+    /// coordinating word shares the subject of the last finite verb.
+    fn coordinated_with(&self, sentence: &Sentence, group_idx: usize) -> Option<usize> {
+        let before = skip_adverbs_left(sentence, self.groups[group_idx].start)?;
+        let coordinated = sentence.is(before, Cue::Coordination)
+            || (sentence.form(before) == "," && self.groups[group_idx].finite && {
+                // ", then met": a comma directly before a finite verb.
+                before > 0 && sentence.is_verb(before - 1)
+            });
+        if !coordinated {
+            return None;
+        }
+        (0..group_idx)
+            .rev()
+            .find(|&g| self.groups[g].finite && !self.groups[g].after_preposition)
+    }
+}
+
+/// The index of the token left of `idx` after skipping adverbs.
+fn skip_adverbs_left(sentence: &Sentence, idx: usize) -> Option<usize> {
+    let mut idx = idx.checked_sub(1)?;
+    while matches!(sentence.pos(idx), Some(Pos::Rb | Pos::Rbr | Pos::Rbs))
+        && !sentence.is(idx, Cue::Negation)
+    {
+        idx = idx.checked_sub(1)?;
+    }
+    Some(idx)
+}
+
+fn is_aux(sentence: &Sentence, idx: usize) -> bool {
+    let form = sentence.form(idx);
+    BE_FORMS.contains(&form) || AUX_FORMS.contains(&form)
+}
+
+/// Groups verbs with their auxiliaries, adverbs and negation.
+fn verb_groups(sentence: &Sentence) -> Vec<VerbGroup> {
+    let mut groups = Vec::new();
+    let mut idx = 0;
+    while idx < sentence.len() {
+        if !starts_group(sentence, idx) {
+            idx += 1;
+            continue;
+        }
+        let start = idx;
+        let mut main = None;
+        let mut end = idx;
+        while end < sentence.len() && continues_group(sentence, end, main) {
+            if sentence.is_verb(end) || is_aux(sentence, end) {
+                main = Some(end);
+            }
+            end += 1;
+        }
+        let Some(main) = main else {
+            idx = end.max(idx + 1);
+            continue;
+        };
+        groups.push(describe_group(sentence, start, main));
+        idx = main + 1;
+    }
+    groups
+}
+
+fn starts_group(sentence: &Sentence, idx: usize) -> bool {
+    matches!(sentence.pos(idx), Some(Pos::Md))
+        || sentence.is_verb(idx) && sentence.actor_at(idx).is_none()
+}
+
+/// Inside a group: more auxiliaries or verbs (until a main verb that is not
+/// an auxiliary), adverbs and negation.
+fn continues_group(sentence: &Sentence, idx: usize, main: Option<usize>) -> bool {
+    if sentence.actor_at(idx).is_some() {
+        return false;
+    }
+    let main_is_aux = main.is_none_or(|m| is_aux(sentence, m) || sentence.pos(m) == Some(Pos::Md));
+    match sentence.pos(idx) {
+        Some(Pos::Md) => main.is_none(),
+        Some(pos) if pos.is_verb() => main_is_aux,
+        Some(Pos::Rb | Pos::Rbr | Pos::Rbs) => main_is_aux,
+        _ => sentence.is(idx, Cue::Negation) && main_is_aux,
+    }
+}
+
+fn describe_group(sentence: &Sentence, start: usize, main: usize) -> VerbGroup {
+    let tokens = start..=main;
+    let has = |cue: Cue| tokens.clone().any(|idx| sentence.is(idx, cue));
+    let negated = has(Cue::Negation);
+    let modal = if has(Cue::Hypothetical) {
+        Modal::Hypothetical
+    } else if has(Cue::Future) {
+        Modal::Future
+    } else {
+        Modal::None
+    };
+    let be_before_main = (start..main).any(|idx| BE_FORMS.contains(&sentence.form(idx)));
+    let passive = sentence.pos(main) == Some(Pos::Vbn) && be_before_main;
+    let finite = tokens.clone().any(|idx| {
+        matches!(
+            sentence.pos(idx),
+            Some(Pos::Md | Pos::Vbd | Pos::Vbz | Pos::Vbp)
+        )
+    });
+    let before = skip_adverbs_left(sentence, start);
+    let infinitive = before.is_some_and(|idx| {
+        sentence.form(idx) == "to" && sentence.pos(idx) != Some(Pos::In)
+            || sentence.pos(idx) == Some(Pos::To)
+    });
+    let after_preposition = sentence.pos(main) == Some(Pos::Vbg)
+        && start == main
+        && before.is_some_and(|idx| sentence.pos(idx) == Some(Pos::In));
+    VerbGroup {
+        start,
+        main,
+        end: main + 1,
+        finite,
+        passive,
+        negated,
+        modal,
+        infinitive,
+        after_preposition,
+    }
+}
+
+/// Finds the subject left of a verb group starting at `start`.
+pub fn subject_before(sentence: &Sentence, start: usize) -> Subject {
+    let Some(first) = skip_adverbs_left(sentence, start) else {
+        return Subject::Other;
+    };
+    if sentence.is(first, Cue::Relative) {
+        return antecedent_of(sentence, first);
+    }
+    let mut appositive = None;
+    let mut region_end = first + 1;
+    if sentence.form(first) == "," {
+        // "Putin, who arrived on Monday, met": skip the inserted clause.
+        match parenthetical_before(sentence, first) {
+            Some(open) => {
+                appositive = Some(open + 1..first);
+                region_end = open;
+            }
+            None => return Subject::Other,
+        }
+    }
+    let region = noun_phrase_before(sentence, region_end);
+    if let Some(subject) = choose_actor(sentence, region.clone()) {
+        return subject;
+    }
+    if let Some(appositive) = appositive
+        && let Some(subject) = choose_actor(sentence, appositive)
+    {
+        return subject;
+    }
+    if region.len() == 1
+        && let Some(kind) = sentence.pronoun(region.start)
+    {
+        return Subject::Pronoun {
+            token: region.start,
+            kind,
+        };
+    }
+    Subject::Other
+}
+
+/// "X, who met Y": the noun phrase before the relative pronoun.
+fn antecedent_of(sentence: &Sentence, relative: usize) -> Subject {
+    let mut end = relative;
+    if end > 0 && sentence.form(end - 1) == "," {
+        end -= 1;
+    }
+    let region = noun_phrase_before(sentence, end);
+    choose_actor(sentence, region).unwrap_or(Subject::Other)
+}
+
+/// The opening comma of ", who ... ," or ", Russia's foreign minister,"
+/// that ends at `close`, when the text between is such an insertion.
+fn parenthetical_before(sentence: &Sentence, close: usize) -> Option<usize> {
+    let limit = close.saturating_sub(30);
+    let open = (limit..close)
+        .rev()
+        .find(|&idx| sentence.form(idx) == ",")?;
+    let inside = open + 1..close;
+    let relative = sentence.is(inside.start, Cue::Relative);
+    let has_finite_verb = inside.clone().any(|idx| {
+        matches!(
+            sentence.pos(idx),
+            Some(Pos::Vbd | Pos::Vbz | Pos::Vbp | Pos::Md)
+        )
+    });
+    (relative || !has_finite_verb).then_some(open)
+}
+
+/// The tokens of the noun phrase ending just before `end`: nouns, names,
+/// determiners, adjectives, numbers, possessives and "of" phrases.
+fn noun_phrase_before(sentence: &Sentence, end: usize) -> std::ops::Range<usize> {
+    let mut start = end;
+    while start > 0 {
+        let idx = start - 1;
+        let inside = sentence.actor_at(idx).is_some()
+            || sentence.place_at(idx).is_some()
+            || in_noun_phrase(sentence, idx);
+        if !inside {
+            break;
+        }
+        start = idx;
+    }
+    start..end
+}
+
+fn in_noun_phrase(sentence: &Sentence, idx: usize) -> bool {
+    if sentence.is(idx, Cue::Subordinator) && sentence.form(idx) != "that" {
+        return false;
+    }
+    let form = sentence.form(idx);
+    if matches!(form, "of" | "'s" | "-" | "&") {
+        return true;
+    }
+    if sentence.is(idx, Cue::Coordination) {
+        return form == "and";
+    }
+    matches!(
+        sentence.pos(idx),
+        Some(
+            Pos::Dt
+                | Pos::Pdt
+                | Pos::Jj
+                | Pos::Jjr
+                | Pos::Jjs
+                | Pos::Nn
+                | Pos::Nns
+                | Pos::Nnp
+                | Pos::Nnps
+                | Pos::Cd
+                | Pos::PossessiveEnding
+                | Pos::PrpPossessive
+                | Pos::Prp
+        )
+    )
+}
+
+/// The actor a noun phrase names: its head mention (the last one that is
+/// not a possessor and not inside a locative phrase), with any actors
+/// coordinated with it.
+fn choose_actor(sentence: &Sentence, region: std::ops::Range<usize>) -> Option<Subject> {
+    let mut mentions: Vec<u32> = Vec::new();
+    for idx in region.clone() {
+        if let Some(mention) = sentence.actor_at(idx)
+            && mentions.last() != Some(&mention)
+        {
+            mentions.push(mention);
+        }
+    }
+    if mentions.is_empty() {
+        return None;
+    }
+    let is_possessor = |mention: u32| {
+        let end = sentence.mention_range(mention).end;
+        end < region.end && matches!(sentence.form(end), "'s" | "'")
+    };
+    let in_locative = |mention: u32| {
+        let start = sentence.mention_range(mention).start;
+        start > region.start
+            && sentence.pos(start - 1) == Some(Pos::In)
+            && sentence.form(start - 1) != "of"
+    };
+    let heads: Vec<u32> = mentions
+        .iter()
+        .copied()
+        .filter(|&m| !is_possessor(m) && !in_locative(m))
+        .collect();
+    let head = heads.last().or(mentions.last()).copied()?;
+    Some(Subject::Actors(coordination_group(sentence, head, region)))
+}
+
+/// The actors coordinated with `head` inside `region` ("Russia and China").
+fn coordination_group(sentence: &Sentence, head: u32, region: std::ops::Range<usize>) -> Vec<u32> {
+    let mut group = vec![head];
+    let mut start = sentence.mention_range(head).start;
+    // Walk left over "X, Y and" while each gap is a coordinator or comma.
+    while start > region.start {
+        let mut gap = start;
+        while gap > region.start && matches!(sentence.form(gap - 1), "," | "and" | "&" | "both") {
+            gap -= 1;
+        }
+        if gap == start || gap == region.start {
+            break;
+        }
+        let Some(previous) = sentence.actor_at(gap - 1) else {
+            break;
+        };
+        group.insert(0, previous);
+        start = sentence.mention_range(previous).start;
+    }
+    group
+}
+
+/// Coordinated actors starting at token `start`, scanning right: "Modi and
+/// Netanyahu", "France, Germany and Italy". Stops before a coordinated actor
+/// that starts a new clause (followed by its own verb).
+pub fn coordination_right(sentence: &Sentence, first: u32) -> (Vec<u32>, usize) {
+    let mut group = vec![first];
+    let mut end = sentence.mention_range(first).end;
+    loop {
+        let mut next = end;
+        let mut saw_link = false;
+        while next < sentence.len() {
+            match sentence.form(next) {
+                "," | "and" | "&" => {
+                    saw_link = true;
+                    next += 1;
+                }
+                "as" if next + 2 < sentence.len()
+                    && sentence.form(next + 1) == "well"
+                    && sentence.form(next + 2) == "as" =>
+                {
+                    saw_link = true;
+                    next += 3;
+                }
+                _ => break,
+            }
+        }
+        if !saw_link || next >= sentence.len() {
+            break;
+        }
+        let Some(mention) = sentence.actor_at(next) else {
+            break;
+        };
+        let mention_end = sentence.mention_range(mention).end;
+        let starts_clause = mention_end < sentence.len()
+            && (sentence.is_verb(mention_end) || sentence.pos(mention_end) == Some(Pos::Md));
+        if starts_clause {
+            break;
+        }
+        group.push(mention);
+        end = mention_end;
+    }
+    (group, end)
+}

@@ -1,0 +1,405 @@
+//! The sentence coder: triggers, patterns, participants, modality, evidence.
+
+use dateline_model::{Doc, Event, Modality, Participant, Pos, SegmentRef};
+
+use crate::attribution::attribution_for;
+use crate::clause::{Clauses, Modal, Subject};
+use crate::cues::Cue;
+use crate::dictionary::{Flat, PatternId, TriggerKind};
+use crate::discourse::{Article, implicit_target};
+use crate::explain::{Explanation, Verdict};
+use crate::location::tied_location;
+use crate::matcher::{Match, match_after, specificity};
+use crate::modality::{Frame, Recode};
+use crate::participants::resolve_fill;
+use crate::sentence::Sentence;
+use crate::slots::{Fill, fill_slot};
+use crate::{Coder, KeepPolicy};
+
+/// The best pattern match at one trigger.
+struct Candidate {
+    pattern: PatternId,
+    found: Match,
+    /// The verb is passive: the clause subject is the target, "by X" the source.
+    passive: bool,
+    specificity: usize,
+}
+
+/// What the governing context does to an action.
+#[derive(Default)]
+struct Framing {
+    negated: bool,
+    modality: Modality,
+    frame: Option<Frame>,
+    notes: Vec<String>,
+}
+
+impl Coder {
+    /// Codes one sentence or heading, appending to `article.events`.
+    pub(crate) fn code_segment(
+        &self,
+        doc: &Doc,
+        segment: SegmentRef,
+        article: &mut Article,
+        explanations: &mut Option<&mut Vec<Explanation>>,
+    ) {
+        let sentence = Sentence::new(doc, segment, &self.dictionary, &self.cues);
+        if sentence.is_empty() {
+            return;
+        }
+        let clauses = Clauses::analyse(&sentence);
+        let mut used = vec![false; sentence.len()];
+        for trigger in 0..sentence.len() {
+            if used[trigger] {
+                continue;
+            }
+            let Some(candidate) = self.best_candidate(&sentence, &clauses, trigger) else {
+                continue;
+            };
+            for &word in &candidate.found.words {
+                used[word] = true;
+            }
+            let outcome = self.events_for(&sentence, &clauses, trigger, &candidate, article);
+            let rule = self.dictionary.pattern(candidate.pattern).id.clone();
+            let verdict = match outcome {
+                Ok((events, notes)) => {
+                    let first = article.events.len();
+                    article.events.extend(events);
+                    Verdict::Coded {
+                        events: (first..article.events.len()).collect(),
+                        notes,
+                    }
+                }
+                Err(reason) => Verdict::Rejected(reason),
+            };
+            if let Some(explanations) = explanations {
+                explanations.push(Explanation {
+                    segment,
+                    trigger: sentence.token_span(trigger),
+                    rule,
+                    verdict,
+                });
+            }
+        }
+    }
+
+    /// The most specific pattern variant matching at `trigger`.
+    fn best_candidate(
+        &self,
+        sentence: &Sentence,
+        clauses: &Clauses,
+        trigger: usize,
+    ) -> Option<Candidate> {
+        let mut best: Option<Candidate> = None;
+        for &lemma in sentence.lemmas(trigger) {
+            for &pattern_id in self.dictionary.patterns_triggered_by(lemma) {
+                let pattern = self.dictionary.pattern(pattern_id);
+                if !trigger_fits(sentence, trigger, pattern.trigger_kind) {
+                    continue;
+                }
+                let passive = pattern.source_is_subject
+                    && clauses
+                        .group_of(trigger)
+                        .is_some_and(|g| clauses.groups[g].passive);
+                for variant in &pattern.variants {
+                    let elements = match (passive, variant.elements.first()) {
+                        (true, Some(Flat::Target)) => &variant.elements[1..],
+                        (true, _) => continue,
+                        (false, _) => &variant.elements[..],
+                    };
+                    let Some(found) = match_after(sentence, elements, trigger) else {
+                        continue;
+                    };
+                    let score = specificity(variant);
+                    let better = best.as_ref().is_none_or(|b| {
+                        (score, found.target.is_some()) > (b.specificity, b.found.target.is_some())
+                    });
+                    if better {
+                        best = Some(Candidate {
+                            pattern: pattern_id,
+                            found,
+                            passive,
+                            specificity: score,
+                        });
+                    }
+                    break; // Variants are sorted most specific first.
+                }
+            }
+        }
+        best
+    }
+
+    fn events_for(
+        &self,
+        sentence: &Sentence,
+        clauses: &Clauses,
+        trigger: usize,
+        candidate: &Candidate,
+        article: &Article,
+    ) -> Result<(Vec<Event>, Vec<String>), String> {
+        let pattern = self.dictionary.pattern(candidate.pattern);
+        let group = clauses.group_of(trigger);
+        let (source_fill, mut target_fill) =
+            self.slot_fills(sentence, clauses, group, trigger, candidate)?;
+        let sources = resolve_fill(sentence, &source_fill, &[]);
+        if sources.is_empty() {
+            return Err("the source names no known actor".into());
+        }
+        let framing = self.framing(sentence, clauses, group, trigger);
+        if framing.negated && self.config.negated == KeepPolicy::Drop {
+            return Err("the action is negated".into());
+        }
+        if framing.modality == Modality::Hypothetical
+            && self.config.hypothetical == KeepPolicy::Drop
+        {
+            return Err("the action is hypothetical (conditional, question or modal)".into());
+        }
+        let code = match framing.frame {
+            None => pattern.code.clone(),
+            Some(frame) => match self.modality.recode(&pattern.code, frame) {
+                Recode::Code(code) => code,
+                Recode::Keep => pattern.code.clone(),
+                Recode::Drop => {
+                    return Err(format!("a {frame:?} action with no CAMEO code of its own"));
+                }
+            },
+        };
+        let source_codes: Vec<_> = sources.iter().map(|p| p.code.clone()).collect();
+        let mut notes = framing.notes;
+        let mut targets = match &target_fill {
+            Some(fill) => resolve_fill(sentence, fill, &source_codes),
+            None => Vec::new(),
+        };
+        let mut reciprocal = false;
+        if targets.is_empty() && pattern.target_optional {
+            if sources.len() >= 2 {
+                reciprocal = true;
+                notes.push("reciprocal: the coordinated sources act on each other".into());
+            } else if let Some((target, why)) = implicit_target(
+                sentence,
+                article,
+                &sources[0],
+                sentence.span_of(trigger..candidate.found.end),
+            ) {
+                notes.push(why);
+                targets.push(target);
+                target_fill = None;
+            }
+        }
+        if targets.is_empty() && !reciprocal && self.config.require_dyad {
+            return Err(if pattern.has_target {
+                "no target actor found".into()
+            } else {
+                "the pattern names no target and a dyad is required".into()
+            });
+        }
+        let attribution = attribution_for(sentence, clauses, trigger);
+        let target_end = match &target_fill {
+            Some(Fill::Actors(mentions)) => mentions.last().map(|&m| sentence.mention_range(m).end),
+            _ => None,
+        };
+        let location = tied_location(sentence, &candidate.found, target_end);
+        let template = Event {
+            segment: sentence.segment,
+            source: sources[0].clone(),
+            target: None,
+            code,
+            trigger: sentence.token_span(trigger),
+            negated: framing.negated,
+            modality: framing.modality,
+            attribution,
+            location,
+            rule: pattern.id.clone(),
+            issues: Vec::new(),
+        };
+        let pairs = dyads(&sources, &targets, reciprocal, self.config.require_dyad);
+        if pairs.is_empty() {
+            return Err("source and target are the same actor".into());
+        }
+        let events = pairs
+            .into_iter()
+            .map(|(source, target)| Event {
+                source,
+                target,
+                ..template.clone()
+            })
+            .collect();
+        Ok((events, notes))
+    }
+
+    /// Source and target fills, with passive voice turned around.
+    fn slot_fills(
+        &self,
+        sentence: &Sentence,
+        clauses: &Clauses,
+        group: Option<usize>,
+        trigger: usize,
+        candidate: &Candidate,
+    ) -> Result<(Fill, Option<Fill>), String> {
+        let pattern = self.dictionary.pattern(candidate.pattern);
+        let found = &candidate.found;
+        if !pattern.source_is_subject {
+            let source = found
+                .source
+                .clone()
+                .ok_or("no source actor in the phrase")?;
+            return Ok((source, found.target.clone()));
+        }
+        let subject = match group {
+            Some(g) => clauses.subjects[g].clone(),
+            None => crate::clause::subject_before(sentence, trigger),
+        };
+        let subject_fill = match subject {
+            Subject::Actors(actors) => Some(Fill::Actors(actors)),
+            Subject::Pronoun { token, kind } => Some(Fill::Pronoun { token, kind }),
+            Subject::Other => None,
+        };
+        if candidate.passive {
+            let agent = by_agent(sentence, found.end).ok_or("passive verb with no 'by' agent")?;
+            return Ok((agent, subject_fill));
+        }
+        let source = subject_fill.ok_or("the subject names no actor")?;
+        Ok((source, found.target.clone()))
+    }
+
+    /// Negation, intention, refusal, threat and hypotheticals around the trigger.
+    fn framing(
+        &self,
+        sentence: &Sentence,
+        clauses: &Clauses,
+        group: Option<usize>,
+        trigger: usize,
+    ) -> Framing {
+        let mut framing = Framing::default();
+        let Some(group_idx) = group else {
+            return framing;
+        };
+        let group = &clauses.groups[group_idx];
+        framing.negated = group.negated;
+        if let Some(governor) = clauses.governors[group_idx].filter(|_| group.infinitive) {
+            let governor_group = &clauses.groups[governor];
+            framing.negated |= governor_group.negated;
+            let cue_word = governor_cue_word(sentence, group.start).unwrap_or(governor_group.main);
+            if let Some(frame) = governor_frame(sentence, cue_word, &mut framing) {
+                framing.frame = Some(frame);
+                framing
+                    .notes
+                    .push(format!("framed by '{}'", sentence.text(cue_word)));
+            }
+        } else if let Some(previous) = gerund_governor(sentence, clauses, group_idx) {
+            // "denied attacking", "refused meeting".
+            if let Some(frame) = governor_frame(sentence, previous, &mut framing) {
+                framing.frame = Some(frame);
+            }
+        }
+        let reported = clauses.groups[..group_idx]
+            .iter()
+            .any(|g| sentence.is(g.main, Cue::Say));
+        match group.modal {
+            Modal::Future => framing.frame = framing.frame.or(Some(Frame::Intended)),
+            Modal::Hypothetical if reported => {
+                framing.frame = framing.frame.or(Some(Frame::Intended))
+            }
+            Modal::Hypothetical => framing.modality = Modality::Hypothetical,
+            Modal::None => {}
+        }
+        if conditional_before(sentence, trigger) || sentence.form(sentence.len() - 1) == "?" {
+            framing.modality = Modality::Hypothetical;
+        }
+        if matches!(framing.frame, Some(Frame::Intended | Frame::Threatened))
+            && framing.modality == Modality::Asserted
+        {
+            framing.modality = Modality::Intended;
+        }
+        framing
+    }
+}
+
+/// The word right before "to" in "plans to", "is set to".
+fn governor_cue_word(sentence: &Sentence, infinitive_start: usize) -> Option<usize> {
+    let to = (0..infinitive_start)
+        .rev()
+        .find(|&idx| sentence.form(idx) == "to")?;
+    to.checked_sub(1)
+}
+
+fn governor_frame(sentence: &Sentence, word: usize, framing: &mut Framing) -> Option<Frame> {
+    if sentence.is(word, Cue::NegateGovernor) {
+        framing.negated = true;
+        return None;
+    }
+    if sentence.is(word, Cue::Refuse) {
+        return Some(Frame::Refused);
+    }
+    if sentence.is(word, Cue::Threaten) {
+        return Some(Frame::Threatened);
+    }
+    (sentence.is(word, Cue::Intent) || sentence.is(word, Cue::IntentBe)).then_some(Frame::Intended)
+}
+
+/// For a gerund directly after a verb ("denied attacking"), that verb.
+fn gerund_governor(sentence: &Sentence, clauses: &Clauses, group_idx: usize) -> Option<usize> {
+    let group = &clauses.groups[group_idx];
+    if sentence.pos(group.main) != Some(Pos::Vbg) || group_idx == 0 {
+        return None;
+    }
+    let previous = &clauses.groups[group_idx - 1];
+    (previous.end == group.start).then_some(previous.main)
+}
+
+/// "If Russia attacks, ...": a conditional conjunction earlier in the clause.
+fn conditional_before(sentence: &Sentence, trigger: usize) -> bool {
+    (0..trigger)
+        .rev()
+        .take_while(|&idx| !sentence.is_hard_boundary(idx) && sentence.form(idx) != ",")
+        .any(|idx| sentence.is(idx, Cue::HypotheticalConjunction))
+}
+
+/// The "by X" agent of a passive verb, within the clause after the match.
+fn by_agent(sentence: &Sentence, from: usize) -> Option<Fill> {
+    let by = (from..sentence.len().min(from + 8))
+        .take_while(|&idx| !sentence.is_hard_boundary(idx))
+        .find(|&idx| sentence.form(idx) == "by")?;
+    fill_slot(sentence, by + 1).map(|(fill, _)| fill)
+}
+
+fn trigger_fits(sentence: &Sentence, trigger: usize, kind: TriggerKind) -> bool {
+    match (sentence.pos(trigger), kind) {
+        (None, _) => true,
+        (Some(pos), TriggerKind::Verb) => pos.is_verb(),
+        (Some(pos), TriggerKind::Noun) => pos.is_noun(),
+    }
+}
+
+/// Every source-target pair with different actors; reciprocal events pair
+/// the sources with each other.
+fn dyads(
+    sources: &[Participant],
+    targets: &[Participant],
+    reciprocal: bool,
+    require_dyad: bool,
+) -> Vec<(Participant, Option<Participant>)> {
+    let targets: Vec<&Participant> = if reciprocal {
+        sources.iter().collect()
+    } else {
+        targets.iter().collect()
+    };
+    if targets.is_empty() && !require_dyad {
+        return sources.iter().map(|s| (s.clone(), None)).collect();
+    }
+    let mut pairs = Vec::new();
+    for source in sources {
+        for target in &targets {
+            let distinct = source.code != target.code;
+            let already = pairs
+                .iter()
+                .any(|(s, t): &(Participant, Option<Participant>)| {
+                    s.code == source.code && t.as_ref().is_some_and(|t| t.code == target.code)
+                });
+            if distinct && !already {
+                pairs.push((source.clone(), Some((*target).clone())));
+            }
+        }
+    }
+    pairs
+}

@@ -1,0 +1,192 @@
+//! Article-level coding: targets from context, headings that repeat the
+//! body, places given later for an event ("The call took place in Florida"),
+//! and fallback locations.
+
+use dateline_model::{
+    ActorCode, Doc, Event, Location, LocationBasis, Participant, PlaceRef, SegmentRef, Span,
+};
+use rustc_hash::FxHashMap;
+
+use crate::clause::Clauses;
+use crate::cues::{Cue, Cues};
+use crate::participants::from_mention;
+use crate::sentence::Sentence;
+
+/// The events coded so far in one article.
+#[derive(Debug, Default)]
+pub struct Article {
+    pub events: Vec<Event>,
+}
+
+/// A target for an action whose pattern leaves it out ("Trump expressed
+/// interest in follow-up talks"): the one other actor in the sentence, else
+/// the target of this source's most recent event in the article.
+pub fn implicit_target(
+    sentence: &Sentence,
+    article: &Article,
+    source: &Participant,
+    matched: Span,
+) -> Option<(Participant, String)> {
+    let doc = sentence.doc;
+    let mut others: Vec<Participant> = Vec::new();
+    for (mention_idx, mention) in doc.mentions.iter().enumerate() {
+        let anonymous = mention
+            .actor
+            .as_ref()
+            .is_none_or(|a| a.code.head() == "---");
+        if mention.segment != sentence.segment || anonymous || mention.span.overlaps(matched) {
+            continue;
+        }
+        let Some(participant) = from_mention(doc, mention_idx as u32) else {
+            continue;
+        };
+        let new =
+            participant.code != source.code && !others.iter().any(|o| o.code == participant.code);
+        if new {
+            others.push(participant);
+        }
+    }
+    if let [only] = others.as_slice() {
+        let why = format!(
+            "target from context: the only other actor in the sentence ({})",
+            only.code
+        );
+        return Some((only.clone(), why));
+    }
+    let previous = article
+        .events
+        .iter()
+        .rev()
+        .find(|event| event.source.code == source.code && event.target.is_some())?;
+    let target = previous.target.clone()?;
+    let why = format!(
+        "target from context: {}'s most recent event in the article was with {}",
+        source.code, target.code
+    );
+    Some((target, why))
+}
+
+/// Drops heading events whose actors already act together in the body with
+/// the same root code: a heading restates its story.
+pub fn drop_repeated_headings(events: &mut Vec<Event>) {
+    let body: Vec<(ActorCode, Option<ActorCode>, String)> = events
+        .iter()
+        .filter(|e| matches!(e.segment, SegmentRef::Sentence(_)))
+        .map(|e| {
+            (
+                e.source.code.clone(),
+                e.target.as_ref().map(|t| t.code.clone()),
+                e.code.root().to_string(),
+            )
+        })
+        .collect();
+    let involved = |code: &ActorCode, root: &str| {
+        body.iter()
+            .any(|(s, t, r)| r == root && (s == code || t.as_ref() == Some(code)))
+    };
+    events.retain(|event| {
+        let SegmentRef::Heading(_) = event.segment else {
+            return true;
+        };
+        let root = event.code.root();
+        let target_seen = event
+            .target
+            .as_ref()
+            .is_none_or(|t| involved(&t.code, root));
+        !(involved(&event.source.code, root) && target_seen)
+    });
+}
+
+/// "The phone call took place while Trump was at his resort in Florida":
+/// a definite event noun as subject of a happening verb, with a place,
+/// locates the latest earlier event of that kind.
+pub fn locate_from_later_sentences(
+    doc: &Doc,
+    cues: &Cues,
+    dictionary: &crate::dictionary::VerbDictionary,
+    events: &mut [Event],
+) {
+    for sentence_idx in 0..doc.sentences.len() {
+        let segment = SegmentRef::Sentence(sentence_idx as u32);
+        let sentence = Sentence::new(doc, segment, dictionary, cues);
+        let Some((roots, place)) = event_noun_with_place(&sentence, cues) else {
+            continue;
+        };
+        let antecedent = events.iter_mut().rev().find(|event| {
+            matches!(event.segment, SegmentRef::Sentence(idx) if idx < sentence_idx as u32)
+                && roots.iter().any(|root| root == event.code.root())
+        });
+        if let Some(event) = antecedent
+            && event
+                .location
+                .as_ref()
+                .is_none_or(|l| l.basis != LocationBasis::Sentence)
+        {
+            event.location = Some(place);
+        }
+    }
+}
+
+fn event_noun_with_place(sentence: &Sentence, cues: &Cues) -> Option<(Vec<String>, Location)> {
+    let clauses = Clauses::analyse(sentence);
+    let group = clauses.groups.iter().find(|g| g.finite)?;
+    if !sentence.is(group.main, Cue::PlaceVerb) {
+        return None;
+    }
+    // The subject: "The (phone) call", "The meeting", "Their talks".
+    let definite = matches!(
+        sentence.form(0),
+        "the" | "this" | "that" | "their" | "his" | "her" | "its"
+    );
+    if !definite {
+        return None;
+    }
+    let roots: Vec<String> = (1..group.start)
+        .flat_map(|idx| cues.event_noun_roots(sentence.form(idx)).to_vec())
+        .collect();
+    if roots.is_empty() {
+        return None;
+    }
+    let place_token = (group.end + 1..sentence.len())
+        .find(|&idx| sentence.place_at(idx).is_some() && sentence.is(idx - 1, Cue::Locative))?;
+    let mention_idx = sentence.place_at(place_token)?;
+    let mention = &sentence.doc.mentions[mention_idx as usize];
+    Some((
+        roots,
+        Location {
+            place: mention.place.clone()?,
+            span: Some(mention.span),
+            basis: LocationBasis::Sentence,
+        },
+    ))
+}
+
+/// Events with no place of their own take the dateline's, else the place of
+/// the article's leading focus country.
+pub fn fill_fallback_locations(
+    doc: &Doc,
+    country_places: &FxHashMap<String, PlaceRef>,
+    events: &mut [Event],
+) {
+    let fallback = doc
+        .dateline
+        .clone()
+        .map(|place| (place, LocationBasis::Dateline))
+        .or_else(|| {
+            let focus = doc.focus.first()?;
+            Some((
+                country_places.get(&focus.country)?.clone(),
+                LocationBasis::Focus,
+            ))
+        });
+    let Some((place, basis)) = fallback else {
+        return;
+    };
+    for event in events.iter_mut().filter(|e| e.location.is_none()) {
+        event.location = Some(Location {
+            place: place.clone(),
+            span: None,
+            basis,
+        });
+    }
+}

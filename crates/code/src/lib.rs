@@ -1,0 +1,150 @@
+//! Dateline's event coder: who did what to whom.
+//!
+//! The coder reads a segmented, tagged document with recognised actors and
+//! adds `doc.events`: CAMEO-coded events with source and target actors,
+//! negation and modality, attribution, location, and the exact spans of
+//! every part, plus the id of the pattern that fired.
+//!
+//! # Brief overview
+//! - [`VerbDictionary`]: verb and phrase patterns (`data/verbs/*.txt`,
+//!   syntax in [`dictionary::syntax`]), inflections generated.
+//! - [`Coder`]: built once from a dictionary and a [`CoderConfig`], then
+//!   [`Coder::code`] per document (it is `Sync`; share it across threads).
+//! - [`Explanation`]: with [`Coder::code_explained`], why each candidate was
+//!   coded or rejected.
+//!
+//! Syntax comes from part-of-speech tags and cue words, without a parser:
+//! the subject is the noun phrase before the verb group (skipping
+//! appositives and relative clauses), voice and negation come from the
+//! auxiliaries, intention and refusal from governing verbs ("plans to",
+//! "refused to"), reported speech from verbs of saying.
+
+#![deny(missing_debug_implementations)]
+
+mod attribution;
+mod builtin_verbs;
+mod clause;
+mod coder;
+mod cues;
+pub mod dictionary;
+mod discourse;
+mod explain;
+mod forms;
+mod location;
+mod matcher;
+mod modality;
+mod participants;
+mod sentence;
+mod slots;
+
+use dateline_model::{Doc, PlaceRef, SegmentRef};
+use rustc_hash::FxHashMap;
+
+pub use dictionary::{DictionaryError, VerbDictionary};
+pub use explain::{Explanation, Verdict};
+
+use cues::Cues;
+use discourse::Article;
+use modality::ModalityTable;
+
+/// What to do with negated or hypothetical actions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum KeepPolicy {
+    /// No event ("did not meet" is not a meeting).
+    #[default]
+    Drop,
+    /// An event marked `negated: true` or `modality: hypothetical`.
+    Mark,
+}
+
+/// Coding options.
+#[derive(Clone, Debug)]
+pub struct CoderConfig {
+    /// Only events with both a source and a target (PETRARCH's `require_dyad`).
+    pub require_dyad: bool,
+    pub negated: KeepPolicy,
+    pub hypothetical: KeepPolicy,
+}
+
+impl Default for CoderConfig {
+    fn default() -> CoderConfig {
+        CoderConfig {
+            require_dyad: true,
+            negated: KeepPolicy::Drop,
+            hypothetical: KeepPolicy::Drop,
+        }
+    }
+}
+
+/// The event coder. Build once, share across threads.
+#[derive(Debug)]
+pub struct Coder {
+    dictionary: VerbDictionary,
+    cues: Cues,
+    modality: ModalityTable,
+    config: CoderConfig,
+    country_places: FxHashMap<String, PlaceRef>,
+}
+
+impl Coder {
+    pub fn new(dictionary: VerbDictionary, config: CoderConfig) -> Coder {
+        Coder {
+            dictionary,
+            cues: Cues::builtin(),
+            modality: ModalityTable::builtin(),
+            config,
+            country_places: FxHashMap::default(),
+        }
+    }
+
+    /// Places for country codes, used to locate events by the article's
+    /// focus country when nothing nearer is known.
+    pub fn with_country_places(
+        mut self,
+        places: impl IntoIterator<Item = (String, PlaceRef)>,
+    ) -> Coder {
+        self.country_places = places.into_iter().collect();
+        self
+    }
+
+    pub fn dictionary(&self) -> &VerbDictionary {
+        &self.dictionary
+    }
+
+    /// Codes a document: replaces `doc.events`.
+    pub fn code(&self, doc: &mut Doc) {
+        self.code_with(doc, &mut None);
+    }
+
+    /// Codes a document and says why each candidate was coded or rejected.
+    pub fn code_explained(&self, doc: &mut Doc) -> Vec<Explanation> {
+        let mut explanations = Vec::new();
+        self.code_with(doc, &mut Some(&mut explanations));
+        explanations
+    }
+
+    fn code_with(&self, doc: &mut Doc, explanations: &mut Option<&mut Vec<Explanation>>) {
+        let mut article = Article::default();
+        for sentence_idx in 0..doc.sentences.len() {
+            self.code_segment(
+                doc,
+                SegmentRef::Sentence(sentence_idx as u32),
+                &mut article,
+                explanations,
+            );
+        }
+        for heading_idx in 0..doc.headings.len() {
+            self.code_segment(
+                doc,
+                SegmentRef::Heading(heading_idx as u32),
+                &mut article,
+                explanations,
+            );
+        }
+        let mut events = article.events;
+        discourse::drop_repeated_headings(&mut events);
+        discourse::locate_from_later_sentences(doc, &self.cues, &self.dictionary, &mut events);
+        discourse::fill_fallback_locations(doc, &self.country_places, &mut events);
+        doc.events = events;
+    }
+}

@@ -1,0 +1,118 @@
+//! Turning slot fills into event participants, resolving pronouns.
+
+use dateline_model::{ActorCode, ActorKind, Doc, Participant, SegmentRef};
+
+use crate::sentence::{PronounKind, Sentence};
+use crate::slots::Fill;
+
+/// The participant an actor mention stands for.
+pub fn from_mention(doc: &Doc, mention_idx: u32) -> Option<Participant> {
+    let mention = &doc.mentions[mention_idx as usize];
+    let actor = mention.actor.as_ref()?;
+    Some(Participant {
+        code: actor.code.clone(),
+        name: Some(actor.name.clone()),
+        country: actor.country.clone(),
+        span: Some(mention.span),
+        mention: Some(mention_idx),
+    })
+}
+
+/// A place that is not an actor stands for its country ("visited Kyiv").
+fn from_place(doc: &Doc, mention_idx: u32) -> Option<Participant> {
+    let mention = &doc.mentions[mention_idx as usize];
+    let place = mention.place.as_ref()?;
+    let country = place.country.as_ref()?;
+    Some(Participant {
+        code: ActorCode::parse(country).ok()?,
+        name: Some(place.name.clone()),
+        country: Some(country.clone()),
+        span: Some(mention.span),
+        mention: Some(mention_idx),
+    })
+}
+
+/// The participants of a fill; `exclude` keeps a pronoun object from
+/// resolving to the source ("Trump advised Putin and reminded him").
+pub fn resolve_fill(sentence: &Sentence, fill: &Fill, exclude: &[ActorCode]) -> Vec<Participant> {
+    let doc = sentence.doc;
+    match fill {
+        Fill::Actors(mentions) => mentions
+            .iter()
+            .filter_map(|&m| from_mention(doc, m))
+            .collect(),
+        Fill::Place(mention) => from_place(doc, *mention).into_iter().collect(),
+        Fill::Pronoun { token, kind } => resolve_pronoun(sentence, *token, *kind, exclude)
+            .and_then(|m| from_mention(doc, m))
+            .map(|mut participant| {
+                // The evidence is the pronoun; the identity is its antecedent.
+                participant.span = Some(sentence.token_span(*token));
+                participant
+            })
+            .into_iter()
+            .collect(),
+    }
+}
+
+/// A pronoun's antecedent: the one compatible actor before it in the same
+/// sentence, else the one in the previous sentence. Ambiguity resolves to
+/// nothing: a wrong actor costs more than a missed one.
+pub fn resolve_pronoun(
+    sentence: &Sentence,
+    token: usize,
+    kind: PronounKind,
+    exclude: &[ActorCode],
+) -> Option<u32> {
+    let doc = sentence.doc;
+    let pronoun_start = sentence.token_span(token).start;
+    let compatible = |mention_idx: &usize| {
+        let mention = &doc.mentions[*mention_idx];
+        let Some(actor) = &mention.actor else {
+            return false;
+        };
+        kind_matches(kind, actor.kind) && !exclude.contains(&actor.code)
+    };
+    let same_sentence: Vec<usize> = (0..doc.mentions.len())
+        .filter(|&m| doc.mentions[m].segment == sentence.segment)
+        .filter(|&m| doc.mentions[m].span.end <= pronoun_start)
+        .filter(compatible)
+        .collect();
+    if let Some(found) = unique_actor(doc, &same_sentence) {
+        return Some(found);
+    }
+    if !same_sentence.is_empty() {
+        return None;
+    }
+    let SegmentRef::Sentence(sentence_idx) = sentence.segment else {
+        return None;
+    };
+    let previous = SegmentRef::Sentence(sentence_idx.checked_sub(1)?);
+    let candidates: Vec<usize> = (0..doc.mentions.len())
+        .filter(|&m| doc.mentions[m].segment == previous)
+        .filter(compatible)
+        .collect();
+    unique_actor(doc, &candidates)
+}
+
+/// The last of `mentions` when they all name one actor.
+fn unique_actor(doc: &Doc, mentions: &[usize]) -> Option<u32> {
+    let last = *mentions.last()?;
+    let code = &doc.mentions[last].actor.as_ref()?.code;
+    mentions
+        .iter()
+        .all(|&m| {
+            doc.mentions[m]
+                .actor
+                .as_ref()
+                .is_some_and(|a| &a.code == code)
+        })
+        .then_some(last as u32)
+}
+
+fn kind_matches(pronoun: PronounKind, actor: ActorKind) -> bool {
+    match pronoun {
+        PronounKind::Person => actor == ActorKind::Person,
+        PronounKind::Thing => matches!(actor, ActorKind::Country | ActorKind::Organisation),
+        PronounKind::Plural => matches!(actor, ActorKind::Agent | ActorKind::Organisation),
+    }
+}
