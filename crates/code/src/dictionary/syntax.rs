@@ -230,7 +230,7 @@ mod tests {
             vec![word("over"), word("the"), word("phone")]
         );
         let trigger = parse_pattern("talks between $ and + *x").unwrap();
-        assert!(matches!(&trigger[4], Element::Word { trigger: true, .. }));
+        assert!(matches!(&trigger[5], Element::Word { trigger: true, .. }));
     }
 
     #[test]
