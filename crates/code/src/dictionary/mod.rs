@@ -442,7 +442,7 @@ mod tests {
     #[test]
     fn bad_lines_are_reported_and_the_rest_loads() {
         let text =
-            "# consult\n040  $ meet with +\n04x  $ meet +\n040  $ meet (with +\n040 meet with +\n";
+            "# consult\n040  $ meet with +\n4x  $ meet +\n040  $ meet (with +\n040 meet with +\n";
         let (dict, errors) = dictionary(text);
         assert_eq!(dict.patterns().len(), 1);
         let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
