@@ -80,8 +80,12 @@ impl Cues {
     /// Reads `line` as a cross-link ("Also Read: Title https://...") if it is one.
     pub(crate) fn cross_link<'a>(&self, line: &'a str) -> Option<CrossLink<'a>> {
         let line = line.trim();
-        // Cues are short; only the line's head needs normalising.
+        // Cues are short; only the line's head needs normalising, and only
+        // when a colon follows soon enough to end a cue.
         let head_end = floor_char_boundary(line, 40);
+        if !line[..floor_char_boundary(line, 48)].contains(':') {
+            return None;
+        }
         let head = normalise(&line[..head_end]);
         let cue = self.related.iter().find(|cue| {
             head.starts_with(cue.as_str()) && head[cue.len()..].trim_start().starts_with(':')

@@ -34,6 +34,15 @@ static WITHOUT_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Finds a wire dateline at the very start of `paragraph`.
 pub(crate) fn find_wire_dateline(paragraph: &str) -> Option<WireDateline<'_>> {
+    // Every dateline has its dash within the first hundred or so bytes; most
+    // paragraphs can be ruled out without running the patterns.
+    let mut head_end = paragraph.len().min(140);
+    while !paragraph.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    if !paragraph[..head_end].contains(['-', '–', '—']) {
+        return None;
+    }
     if let Some(captures) = WITH_AGENCY.captures(paragraph) {
         return Some(WireDateline {
             place: captures.name("place")?.as_str().trim(),
