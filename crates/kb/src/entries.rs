@@ -294,6 +294,9 @@ pub struct Place {
     pub lat: f64,
     pub lon: f64,
     pub population: u64,
+    /// Names that are also English words or given names ("March", "David"):
+    /// they name this place only after a preposition of place.
+    pub common_names: Vec<String>,
 }
 
 impl Place {
@@ -315,6 +318,7 @@ impl Place {
             lat,
             lon,
             population: parse_optional(row.get("population"), "population")?.unwrap_or(0),
+            common_names: row.list("common_names"),
         })
     }
 

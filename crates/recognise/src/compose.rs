@@ -345,9 +345,18 @@ impl HitReader<'_> {
         self.agent_with(index, |class| class != AgentClass::Honorific)
     }
 
+    /// Places hit `index` may name; a place named by a common word ("Bank")
+    /// only after a preposition of place, and never by a month, a day or a
+    /// compass word ("in March", "in the West").
     fn places(&self, index: usize) -> Vec<usize> {
-        self.targets(index)
-            .filter_map(|target| match target {
+        let hit = &self.hits[index];
+        let surface = &self.view.text[hit.view.clone()];
+        let cued = self.locative(index) && !self.kb.has_cue(surface, Cue::Common);
+        self.hits[index]
+            .readings
+            .iter()
+            .filter(|reading| !reading.guarded || cued)
+            .filter_map(|reading| match reading.target {
                 Target::Place(place) => Some(place),
                 _ => None,
             })

@@ -78,6 +78,7 @@ impl CaseRule {
                 surface == **written
             }
             CaseRule::Proper(_) if all_caps => true,
+            CaseRule::Proper(_) if shouted(surface) => false,
             CaseRule::Proper(mask) => surface
                 .split_whitespace()
                 .enumerate()
@@ -85,6 +86,13 @@ impl CaseRule {
                 .all(|(_, word)| starts_capitalised(word)),
         }
     }
+}
+
+/// A name written in capitals outside an all-caps line ("ICO" is an acronym,
+/// not the town of Icó), unless the name itself is written with periods.
+fn shouted(surface: &str) -> bool {
+    let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !surface.contains('.')
 }
 
 fn starts_capitalised(word: &str) -> bool {
@@ -98,6 +106,9 @@ fn starts_capitalised(word: &str) -> bool {
 pub struct Reading {
     pub target: Target,
     pub case: CaseRule,
+    /// The name is also a common word: the reading needs a cue in context
+    /// (for places, a preposition of place before it).
+    pub guarded: bool,
 }
 
 /// The automaton and, per pattern, its readings.
@@ -135,7 +146,8 @@ impl Lexicon {
         }
         for (index, place) in kb.places().iter().enumerate() {
             for name in place.all_names() {
-                builder.add(name, Target::Place(index));
+                let guarded = place.common_names.iter().any(|common| common == name);
+                builder.add_guarded(name, Target::Place(index), guarded);
             }
         }
         builder.finish()
@@ -160,6 +172,10 @@ impl LexiconBuilder {
     /// Adds a written name; names ending in a period also match without it,
     /// since a sentence-final "U.S." may lose its period to the full stop.
     fn add(&mut self, written: &str, target: Target) {
+        self.add_guarded(written, target, false);
+    }
+
+    fn add_guarded(&mut self, written: &str, target: Target, guarded: bool) {
         let key = fold_key(written);
         if key.is_empty() {
             return;
@@ -167,12 +183,26 @@ impl LexiconBuilder {
         let case = CaseRule::of(written);
         if let Some(stripped) = key.strip_suffix('.').filter(|k| k.contains('.')) {
             let stripped = stripped.to_string();
-            self.add_key(stripped, target, case.clone());
+            self.add_key(
+                stripped,
+                Reading {
+                    target,
+                    case: case.clone(),
+                    guarded,
+                },
+            );
         }
-        self.add_key(key, target, case);
+        self.add_key(
+            key,
+            Reading {
+                target,
+                case,
+                guarded,
+            },
+        );
     }
 
-    fn add_key(&mut self, key: String, target: Target, case: CaseRule) {
+    fn add_key(&mut self, key: String, reading: Reading) {
         let pattern = match self.by_key.get(&key) {
             Some(&pattern) => pattern,
             None => {
@@ -182,7 +212,6 @@ impl LexiconBuilder {
                 self.keys.len() - 1
             }
         };
-        let reading = Reading { target, case };
         if !self.readings[pattern].contains(&reading) {
             self.readings[pattern].push(reading);
         }
@@ -223,5 +252,7 @@ mod tests {
         assert!(kremlin.accepts("the Kremlin", false));
         assert!(!kremlin.accepts("the kremlin", false));
         assert!(CaseRule::of("U.S.").accepts("U.S.", false));
+        assert!(!CaseRule::of("Icó").accepts("ICO", false));
+        assert!(CaseRule::of("Icó").accepts("ICO", true));
     }
 }

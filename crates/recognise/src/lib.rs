@@ -141,12 +141,18 @@ impl Recogniser {
             .filter(|r| r.mention.actor.is_none() && r.mention.place.is_some())
             .flat_map(|r| r.mention.tokens.clone())
             .collect();
+        let agent_only: HashSet<u32> = resolved
+            .iter()
+            .filter(|r| is_countryless_agent(&r.mention))
+            .flat_map(|r| r.mention.tokens.clone())
+            .collect();
         let scan_unknown = UnknownScan {
             kb: &self.kb,
             doc,
             covered: &covered,
             honorific: &honorific,
             place_only: &place_only,
+            agent_only: &agent_only,
         };
         let unknowns: Vec<Resolved> = segments
             .iter()
@@ -268,16 +274,22 @@ fn ordered_segments(doc: &Doc) -> Vec<SegmentInfo> {
     segments
 }
 
-/// Removes place mentions that an unknown organisation's name swallowed
-/// ("Kharkiv" inside "Kharkiv Regional Council").
+/// Removes place and country-less agent mentions that an unknown
+/// organisation's name swallowed ("Kharkiv" in "Kharkiv Regional Council").
 fn drop_places_inside(resolved: &mut Vec<Resolved>, unknowns: &[Resolved]) {
     resolved.retain(|r| {
         let place_only = r.mention.actor.is_none() && r.mention.place.is_some();
-        !(place_only
+        let absorbable = place_only || is_countryless_agent(&r.mention);
+        !(absorbable
             && unknowns
                 .iter()
                 .any(|u| u.mention.span.contains(r.mention.span)))
     });
+}
+
+fn is_countryless_agent(mention: &Mention) -> bool {
+    mention.resolution == Resolution::Agent
+        && mention.actor.as_ref().is_some_and(|a| a.country.is_none())
 }
 
 /// Sorts mentions by position and renumbers coreference links to match.

@@ -90,8 +90,9 @@ fn score(kb: &Kb, index: usize, context: &Context, setting: Setting) -> f64 {
     if is_capital(kb, place) {
         score += 4.0;
     }
+    // A city of a million outranks the region named after it ("New York").
     if place.kind == PlaceKind::City && place.population >= 1_000_000 {
-        score += 1.0;
+        score += 2.0;
     }
     if let Some(country) = &place.country {
         score += country_evidence(place, country, context);

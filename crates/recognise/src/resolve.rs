@@ -139,7 +139,8 @@ impl Resolver<'_> {
         let name_alone = candidates.len() == 1
             && !self.kb.has_cue(surface, Cue::Common)
             && !before_number
-            && (draft.places.is_empty() || !titles.is_empty());
+            && (draft.places.is_empty() || !titles.is_empty())
+            && (self.in_office(candidates[0]) || !titles.is_empty());
         if name_alone && let Some(actor_ref) = self.actor_ref(candidates[0]) {
             self.push_person(
                 draft,
@@ -167,6 +168,21 @@ impl Resolver<'_> {
         if !draft.places.is_empty() {
             self.push_place(draft);
         }
+    }
+
+    /// True when the actor holds an office on the article's date: a surname
+    /// alone, with no full name before it, is taken to mean a person then in
+    /// the news for their office, not a former leader of the same name.
+    fn in_office(&self, actor: usize) -> bool {
+        let entry = &self.kb.actors()[actor];
+        let default = entry
+            .codes
+            .iter()
+            .find(|c| c.range.is_none())
+            .map(|c| &c.code);
+        entry
+            .code_on(self.date)
+            .is_some_and(|code| Some(code) != default && !code.as_str().ends_with("ELI"))
     }
 
     fn only_one_in_office(&self, candidates: &[usize]) -> Option<usize> {

@@ -35,6 +35,9 @@ pub struct UnknownScan<'a> {
     /// Tokens of mentions that are only a place: an organisation's name may
     /// contain one ("Kharkiv Regional Council").
     pub place_only: &'a HashSet<u32>,
+    /// Tokens of agent nouns without a country: an organisation's name may end
+    /// in one ("Food and Drug Administration").
+    pub agent_only: &'a HashSet<u32>,
 }
 
 impl UnknownScan<'_> {
@@ -54,7 +57,7 @@ impl UnknownScan<'_> {
             token_idx = run.end;
             if let Some(resolved) = self.mention_of(run.clone(), segment) {
                 found.push(resolved);
-            } else if run.clone().any(|t| self.place_only.contains(&(t as u32))) {
+            } else if run.clone().any(|t| self.absorbed(t)) {
                 found.extend(self.pieces_between_places(run, segment));
             }
         }
@@ -71,8 +74,8 @@ impl UnknownScan<'_> {
         let mut found = Vec::new();
         let mut piece_start = run.start;
         for token_idx in run.start..=run.end {
-            let at_place = token_idx < run.end && self.place_only.contains(&(token_idx as u32));
-            if token_idx == run.end || at_place {
+            let at_absorbed = token_idx < run.end && self.absorbed(token_idx);
+            if token_idx == run.end || at_absorbed {
                 let piece = piece_start..token_idx;
                 if !piece.is_empty()
                     && let Some(resolved) = self.mention_of(piece, segment)
@@ -106,10 +109,21 @@ impl UnknownScan<'_> {
         start..end
     }
 
+    fn absorbed(&self, token_idx: usize) -> bool {
+        let token = &(token_idx as u32);
+        self.place_only.contains(token) || self.agent_only.contains(token)
+    }
+
     fn mention_of(&self, run: std::ops::Range<usize>, segment: &SegmentInfo) -> Option<Resolved> {
         let mut run = run;
-        while run.start < run.end && self.is_skippable_start(run.start, segment) {
+        while run.start < run.end
+            && (self.is_skippable_start(run.start, segment)
+                || self.agent_only.contains(&(run.start as u32)))
+        {
             run.start += 1;
+        }
+        while run.end > run.start && self.is_skippable_end(run.end - 1) {
+            run.end -= 1;
         }
         let after_honorific =
             run.start > segment.tokens.start && self.honorific.contains(&(run.start as u32 - 1));
@@ -119,8 +133,15 @@ impl UnknownScan<'_> {
             .filter(|&t| self.place_only.contains(&(t as u32)))
             .count();
         let names_organisation = run.clone().any(|t| {
-            !self.place_only.contains(&(t as u32)) && self.kb.has_cue(self.word(t), Cue::OrgHead)
+            self.agent_only.contains(&(t as u32))
+                || (!self.place_only.contains(&(t as u32))
+                    && self.kb.has_cue(self.word(t), Cue::OrgHead))
         });
+        let n_agents = run
+            .clone()
+            .filter(|&t| self.agent_only.contains(&(t as u32)))
+            .count();
+        let n_places = n_places + n_agents;
         if n_words == n_places || (n_places > 0 && !names_organisation) {
             return None;
         }
@@ -158,7 +179,8 @@ impl UnknownScan<'_> {
         if after_honorific {
             return EntityGuess::Person;
         }
-        if words.iter().any(|w| self.kb.has_cue(w, Cue::OrgHead)) {
+        let ends_in_agent = run.clone().any(|t| self.agent_only.contains(&(t as u32)));
+        if ends_in_agent || words.iter().any(|w| self.kb.has_cue(w, Cue::OrgHead)) {
             return EntityGuess::Organisation;
         }
         let before = (run.start > segment.tokens.start).then(|| self.word(run.start - 1));
@@ -184,8 +206,7 @@ impl UnknownScan<'_> {
 
     fn is_name_word(&self, token_idx: usize) -> bool {
         let token = self.doc.tokens[token_idx];
-        let free = !self.covered.contains(&(token_idx as u32))
-            || self.place_only.contains(&(token_idx as u32));
+        let free = !self.covered.contains(&(token_idx as u32)) || self.absorbed(token_idx);
         token.kind == TokenKind::Word
             && free
             && self
@@ -198,6 +219,12 @@ impl UnknownScan<'_> {
     fn is_connector(&self, token_idx: usize) -> bool {
         let word = self.word(token_idx);
         word.chars().next().is_some_and(char::is_lowercase) && self.kb.has_cue(word, Cue::Connector)
+    }
+
+    /// Trailing months, days and other common words ("Pay April").
+    fn is_skippable_end(&self, token_idx: usize) -> bool {
+        let word = self.word(token_idx);
+        self.kb.has_cue(word, Cue::Common) || self.kb.has_cue(word, Cue::Connector)
     }
 
     /// Common words and, at the start of a sentence, words the tagger did not
