@@ -20,6 +20,7 @@ mod article;
 mod csv_format;
 mod event;
 mod gdelt;
+mod mentions;
 mod plover;
 mod write;
 
@@ -29,6 +30,7 @@ pub use event::{
     PloverRecord, SentenceRecord, event_id,
 };
 pub use gdelt::{GDELT_COLUMNS, gdelt_row};
+pub use mentions::{MentionsRecord, resolution_label};
 pub use plover::plover_json;
 pub use write::{EventWriter, Format, FormatError};
 

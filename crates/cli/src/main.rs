@@ -1,0 +1,35 @@
+//! The `dateline` command: argument parsing and dispatch. Every command lives
+//! in its own module under `cmd/`; the shared run loop (reading inputs in
+//! parallel, progress, diagnostics, exit status) is in `run.rs`.
+
+mod args;
+mod cmd;
+mod output;
+mod run;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Read(args) => cmd::read::run(args),
+        Command::Actors(args) => cmd::actors::run(args),
+        Command::Code(args) => cmd::code::run(args),
+        Command::Eval(args) => cmd::eval::run(args),
+        Command::Kb(args) => cmd::kb::run(args),
+    };
+    match result {
+        Ok(status) => status,
+        Err(err) => {
+            if run::is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("dateline: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
