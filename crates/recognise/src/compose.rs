@@ -279,12 +279,21 @@ impl HitReader<'_> {
         ))
     }
 
+    /// A preposition of place before the hit, skipping "the"; in a list the
+    /// preposition of the first item counts for the rest ("in Kyiv and Odesa").
     fn locative(&self, index: usize) -> bool {
         let mut start = self.hits[index].view.start;
         let mut word = self.view.word_before(start);
         if word == "the" {
             start = self.view.text[..start].trim_end().len() - word.len();
             word = self.view.word_before(start);
+        }
+        if matches!(word, "and" | "or") && index > 0 {
+            let word_start = self.view.text[..start].trim_end().len() - word.len();
+            let previous_end = self.hits[index - 1].view.end;
+            if self.view.text[previous_end..word_start].trim().is_empty() {
+                return self.locative(index - 1);
+            }
         }
         !word.is_empty() && self.kb.has_cue(word, Cue::Locative)
     }

@@ -16,6 +16,9 @@
 //! - `doc.dateline`: the dateline place (`meta.place`) resolved.
 //! - `doc.focus`: the countries the article is about, ranked.
 //!
+//! [`mention_rows`] flattens the mentions for printing (`dateline actors`);
+//! [`unknown_names`] counts unknown names over many articles (`dateline kb unknown`).
+//!
 //! ```
 //! use chrono::NaiveDate;
 //! use dateline_kb::Kb;
@@ -48,6 +51,7 @@ mod focus;
 mod lexicon;
 mod places;
 mod pronoun;
+mod report;
 mod resolve;
 mod scan;
 mod text;
@@ -67,6 +71,7 @@ use crate::scan::Hit;
 use crate::text::SegmentText;
 use crate::unknown::UnknownScan;
 
+pub use report::{MentionRow, mention_rows, resolution_label};
 pub use unknown::{UnknownName, unknown_names};
 
 /// The recogniser's one error type.

@@ -66,6 +66,7 @@ pub fn choose(
     context: &Context,
     setting: Setting,
 ) -> Option<(usize, Option<String>)> {
+    let candidates = without_regions_of_big_namesakes(kb, candidates);
     let best = candidates.iter().copied().max_by(|&a, &b| {
         let score_a = score(kb, a, context, setting);
         let score_b = score(kb, b, context, setting);
@@ -75,6 +76,31 @@ pub fn choose(
         return Some((best, None));
     }
     Some((best, Some(reason(kb, best, context, setting))))
+}
+
+/// "New York" is the city of eight million, not the state around it: an
+/// admin-1 region drops out when a city of a million with its name lies in it.
+/// (Region populations here are sums of their towns and run high.)
+fn without_regions_of_big_namesakes(kb: &Kb, candidates: &[usize]) -> Vec<usize> {
+    let places = kb.places();
+    let big_city_regions: Vec<&str> = candidates
+        .iter()
+        .map(|&c| &places[c])
+        .filter(|p| p.kind == PlaceKind::City && p.population >= 1_000_000)
+        .filter_map(|p| p.adm1.as_deref())
+        .collect();
+    candidates
+        .iter()
+        .copied()
+        .filter(|&c| {
+            let place = &places[c];
+            place.kind != PlaceKind::Adm1
+                || !place
+                    .adm1
+                    .as_deref()
+                    .is_some_and(|adm1| big_city_regions.contains(&adm1))
+        })
+        .collect()
 }
 
 fn score(kb: &Kb, index: usize, context: &Context, setting: Setting) -> f64 {

@@ -7,7 +7,7 @@ use dateline_kb::Kb;
 use dateline_model::{
     Block, BlockKind, Doc, EntityGuess, Mention, Meta, PlaceKind, Resolution, SegmentRef, Span,
 };
-use dateline_recognise::{Recogniser, UnknownName, unknown_names};
+use dateline_recognise::{Recogniser, UnknownName, mention_rows, unknown_names};
 
 static RECOGNISER: LazyLock<Recogniser> =
     LazyLock::new(|| Recogniser::build(&Kb::builtin().expect("built-in kb")).expect("automaton"));
@@ -186,6 +186,13 @@ fn surnames_and_titles_refer_back_to_the_full_name() {
     let putin = mention(&doc, "Putin");
     assert_eq!(putin.actor.as_ref().unwrap().name, "Vladimir Putin");
     assert_eq!(putin.resolution, Resolution::Coreference { antecedent: 0 });
+    let rows = mention_rows(&doc);
+    let row = rows.iter().find(|r| r.text == "Putin").unwrap();
+    assert_eq!(row.resolution, "coreference to mention 0");
+    assert_eq!(
+        (row.code.as_deref(), row.entity.as_deref()),
+        (Some("RUSGOV"), Some("Q7747"))
+    );
     let president = mention(&doc, "Russian president");
     assert_eq!(president.actor.as_ref().unwrap().code.as_str(), "RUSGOV");
     assert_eq!(
@@ -369,6 +376,33 @@ fn paris_is_in_france_unless_texas_is_named() {
         mention(&texas, "Paris").resolution,
         Resolution::Disambiguated { .. }
     ));
+}
+
+#[test]
+fn big_cities_outrank_the_regions_named_after_them() {
+    let doc =
+        article("Traders in New York and Moscow sold the bonds, while Washington state voted.")
+            .recognise();
+    assert_eq!(place_of(&doc, "New York").kind, PlaceKind::City);
+    assert_eq!(place_of(&doc, "Moscow").kind, PlaceKind::City);
+}
+
+#[test]
+fn common_word_towns_need_a_preposition() {
+    let doc =
+        article("In March, Bank officials met. Protesters gathered in Bank, a town in India.")
+            .recognise();
+    assert!(doc.mentions.iter().all(|m| doc.text(m.span) != "March"));
+    let banks: Vec<&Mention> = doc
+        .mentions
+        .iter()
+        .filter(|m| doc.text(m.span) == "Bank")
+        .collect();
+    assert_eq!(banks.len(), 1, "only the town after 'in'");
+    assert_eq!(
+        banks[0].place.as_ref().unwrap().country.as_deref(),
+        Some("IND")
+    );
 }
 
 #[test]
