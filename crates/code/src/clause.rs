@@ -409,6 +409,11 @@ fn coordination_group(sentence: &Sentence, head: u32, region: std::ops::Range<us
     group
 }
 
+/// The actors coordinated with `last`, scanning left ("Russia and China").
+pub fn coordination_left(sentence: &Sentence, last: u32) -> Vec<u32> {
+    coordination_group(sentence, last, 0..sentence.mention_range(last).end)
+}
+
 /// Coordinated actors starting at token `start`, scanning right: "Modi and
 /// Netanyahu", "France, Germany and Italy". Stops before a coordinated actor
 /// that starts a new clause (followed by its own verb).

@@ -1,15 +1,15 @@
 //! The sentence coder: triggers, patterns, participants, modality, evidence.
 
-use dateline_model::{Doc, Event, Modality, Participant, Pos, SegmentRef};
+use dateline_model::{Doc, Event, EventCode, Modality, Participant, Pos, SegmentRef};
 
 use crate::attribution::attribution_for;
 use crate::clause::{Clauses, Modal, Subject};
 use crate::cues::Cue;
-use crate::dictionary::{Flat, PatternId, TriggerKind};
+use crate::dictionary::{Flat, PatternCode, PatternId, TriggerKind, Variant};
 use crate::discourse::{Article, implicit_target};
 use crate::explain::{Explanation, Verdict};
 use crate::location::tied_location;
-use crate::matcher::{Match, match_after, specificity};
+use crate::matcher::{Match, match_pattern};
 use crate::modality::{Frame, Recode};
 use crate::participants::resolve_fill;
 use crate::sentence::Sentence;
@@ -91,6 +91,9 @@ impl Coder {
         trigger: usize,
     ) -> Option<Candidate> {
         let mut best: Option<Candidate> = None;
+        let no_before = [Variant {
+            elements: Vec::new(),
+        }];
         for &lemma in sentence.lemmas(trigger) {
             for &pattern_id in self.dictionary.patterns_triggered_by(lemma) {
                 let pattern = self.dictionary.pattern(pattern_id);
@@ -101,28 +104,38 @@ impl Coder {
                     && clauses
                         .group_of(trigger)
                         .is_some_and(|g| clauses.groups[g].passive);
-                for variant in &pattern.variants {
-                    let elements = match (passive, variant.elements.first()) {
+                let befores = if pattern.before.is_empty() {
+                    &no_before[..]
+                } else {
+                    &pattern.before[..]
+                };
+                'variants: for variant in &pattern.variants {
+                    let after = match (passive, variant.elements.first()) {
                         (true, Some(Flat::Target)) => &variant.elements[1..],
                         (true, _) => continue,
                         (false, _) => &variant.elements[..],
                     };
-                    let Some(found) = match_after(sentence, elements, trigger) else {
-                        continue;
-                    };
-                    let score = specificity(variant);
-                    let better = best.as_ref().is_none_or(|b| {
-                        (score, found.target.is_some()) > (b.specificity, b.found.target.is_some())
-                    });
-                    if better {
-                        best = Some(Candidate {
-                            pattern: pattern_id,
-                            found,
-                            passive,
-                            specificity: score,
+                    for before in befores {
+                        let Some(found) =
+                            match_pattern(sentence, &before.elements, after, trigger, pattern.gaps)
+                        else {
+                            continue;
+                        };
+                        let score = variant.n_words() + before.n_words();
+                        let better = best.as_ref().is_none_or(|b| {
+                            (score, found.target.is_some())
+                                > (b.specificity, b.found.target.is_some())
                         });
+                        if better {
+                            best = Some(Candidate {
+                                pattern: pattern_id,
+                                found,
+                                passive,
+                                specificity: score,
+                            });
+                        }
+                        break 'variants; // Variants are sorted most specific first.
                     }
-                    break; // Variants are sorted most specific first.
                 }
             }
         }
@@ -138,6 +151,9 @@ impl Coder {
         article: &Article,
     ) -> Result<(Vec<Event>, Vec<String>), String> {
         let pattern = self.dictionary.pattern(candidate.pattern);
+        let Some(forward) = pattern.code.forward() else {
+            return Err("a null pattern ('---'): the phrase is known to be no event".into());
+        };
         let group = clauses.group_of(trigger);
         let (source_fill, mut target_fill) =
             self.slot_fills(sentence, clauses, group, trigger, candidate)?;
@@ -154,24 +170,30 @@ impl Coder {
         {
             return Err("the action is hypothetical (conditional, question or modal)".into());
         }
-        let code = match framing.frame {
-            None => pattern.code.clone(),
-            Some(frame) => match self.modality.recode(&pattern.code, frame) {
-                Recode::Code(code) => code,
-                Recode::Keep => pattern.code.clone(),
-                Recode::Drop => {
-                    return Err(format!("a {frame:?} action with no CAMEO code of its own"));
-                }
+        let recode = |code: &EventCode| match framing.frame {
+            None => Ok(code.clone()),
+            Some(frame) => match self.modality.recode(code, frame) {
+                Recode::Code(code) => Ok(code),
+                Recode::Keep => Ok(code.clone()),
+                Recode::Drop => Err(format!("a {frame:?} action with no CAMEO code of its own")),
             },
+        };
+        let code = recode(forward)?;
+        let backward = match &pattern.code {
+            PatternCode::Paired(_, backward) => Some(recode(backward)?),
+            _ => None,
         };
         let source_codes: Vec<_> = sources.iter().map(|p| p.code.clone()).collect();
         let mut notes = framing.notes;
+        if target_fill.is_none() && pattern.defaults.target && !pattern.has_target {
+            target_fill = first_actor_after(sentence, candidate.found.end);
+        }
         let mut targets = match &target_fill {
             Some(fill) => resolve_fill(sentence, fill, &source_codes),
             None => Vec::new(),
         };
-        let mut reciprocal = false;
-        if targets.is_empty() && pattern.target_optional {
+        let mut reciprocal = candidate.found.compound.is_some();
+        if targets.is_empty() && !reciprocal && pattern.target_optional {
             if sources.len() >= 2 {
                 reciprocal = true;
                 notes.push("reciprocal: the coordinated sources act on each other".into());
@@ -216,7 +238,7 @@ impl Coder {
         if pairs.is_empty() {
             return Err("source and target are the same actor".into());
         }
-        let events = pairs
+        let mut events: Vec<Event> = pairs
             .into_iter()
             .map(|(source, target)| Event {
                 source,
@@ -224,6 +246,23 @@ impl Coder {
                 ..template.clone()
             })
             .collect();
+        if let Some(backward) = backward
+            && !reciprocal
+        {
+            let reversed: Vec<Event> = events
+                .iter()
+                .filter_map(|event| {
+                    let target = event.target.clone()?;
+                    Some(Event {
+                        source: target,
+                        target: Some(event.source.clone()),
+                        code: backward.clone(),
+                        ..event.clone()
+                    })
+                })
+                .collect();
+            events.extend(reversed);
+        }
         Ok((events, notes))
     }
 
@@ -353,6 +392,15 @@ fn conditional_before(sentence: &Sentence, trigger: usize) -> bool {
         .rev()
         .take_while(|&idx| !sentence.is_hard_boundary(idx) && sentence.form(idx) != ",")
         .any(|idx| sentence.is(idx, Cue::HypotheticalConjunction))
+}
+
+/// The first actor after the match inside the clause: the default target of
+/// PETRARCH patterns that name none.
+fn first_actor_after(sentence: &Sentence, from: usize) -> Option<Fill> {
+    let at = (from..sentence.len())
+        .take_while(|&idx| !sentence.is_hard_boundary(idx))
+        .find(|&idx| sentence.actor_at(idx).is_some())?;
+    fill_slot(sentence, at).map(|(fill, _)| fill)
 }
 
 /// The "by X" agent of a passive verb, within the clause after the match.

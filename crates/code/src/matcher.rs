@@ -1,63 +1,96 @@
-//! Matching a pattern at a trigger token.
+//! Matching a pattern around its trigger token.
 //!
 //! Patterns are flattened into variants (every choice and optional group
-//! resolved) when the dictionary loads, so matching is a linear walk with
-//! filler words allowed between pattern words and a small search for `^`.
+//! resolved) when the dictionary loads, so matching is a linear walk: right
+//! from the trigger for the elements after it, left for those before it.
+//! Between pattern words the walk skips filler words (Dateline patterns) or
+//! any words inside the clause (PETRARCH patterns); `a_b` words must touch.
 
-use crate::dictionary::{Flat, Variant};
+use crate::dictionary::{Flat, Gaps};
 use crate::sentence::Sentence;
-use crate::slots::{Fill, fill_slot};
+use crate::slots::{Fill, fill_slot, fill_slot_left};
 
-/// How far a pattern word may sit from the previous one (filler words between).
+/// How far a pattern word may sit from the previous one with filler words between.
 const MAX_FILLERS: usize = 4;
+/// How far apart pattern words may be when any words may stand between.
+const MAX_ANY_GAP: usize = 12;
 /// How many tokens `^` may skip.
 const MAX_SKIP: usize = 4;
 
 /// A successful match of one pattern variant.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Match {
+    /// The first token the match used.
+    pub start: usize,
     /// One past the last token the match used.
     pub end: usize,
     /// Tokens matched by pattern words (evidence, and blocked for other triggers).
     pub words: Vec<usize>,
     pub source: Option<Fill>,
     pub target: Option<Fill>,
+    /// A `%` group whose members act on each other.
+    pub compound: Option<Fill>,
 }
 
-/// Matches `elements` starting right after the trigger at `trigger`.
-pub fn match_after(sentence: &Sentence, elements: &[Flat], trigger: usize) -> Option<Match> {
-    let start = Match {
-        end: trigger + 1,
-        words: vec![trigger],
-        source: None,
-        target: None,
-    };
-    match_from(sentence, elements, start)
+impl Match {
+    fn at(trigger: usize) -> Match {
+        Match {
+            start: trigger,
+            end: trigger + 1,
+            words: vec![trigger],
+            source: None,
+            target: None,
+            compound: None,
+        }
+    }
+
+    fn set_slot(&mut self, slot: Flat, fill: Fill) {
+        match slot {
+            Flat::Source => self.source = Some(fill),
+            Flat::Target => self.target = Some(fill),
+            _ => self.compound = Some(fill),
+        }
+    }
 }
 
-fn match_from(sentence: &Sentence, elements: &[Flat], state: Match) -> Option<Match> {
+/// Matches `before` (leftwards) and `after` (rightwards) around `trigger`.
+pub fn match_pattern(
+    sentence: &Sentence,
+    before: &[Flat],
+    after: &[Flat],
+    trigger: usize,
+    gaps: Gaps,
+) -> Option<Match> {
+    let state = match_right(sentence, after, Match::at(trigger), gaps)?;
+    match_left(sentence, before, state, gaps, false)
+}
+
+fn match_right(sentence: &Sentence, elements: &[Flat], state: Match, gaps: Gaps) -> Option<Match> {
     let Some((element, rest)) = elements.split_first() else {
         return Some(state);
     };
-    match element {
-        Flat::Word(lemma) => {
-            let at = next_with(sentence, state.end, |idx| sentence.has_lemma(idx, *lemma))?;
+    match *element {
+        Flat::Word(lemma, adjacent) => {
+            let at = next_with(sentence, state.end, gaps, adjacent, |idx| {
+                sentence.has_lemma(idx, lemma)
+            })?;
             let mut next = state;
             next.words.push(at);
             next.end = at + 1;
-            match_from(sentence, rest, next)
+            match_right(sentence, rest, next, gaps)
         }
-        Flat::Source | Flat::Target => {
-            let at = skip_fillers(sentence, state.end)?;
+        slot @ (Flat::Source | Flat::Target | Flat::Compound) => {
+            let at = next_with(sentence, state.end, gaps, false, |idx| {
+                slot_starts(sentence, idx)
+            })?;
             let (fill, end) = fill_slot(sentence, at)?;
+            if slot == Flat::Compound && !fill.is_group() {
+                return None;
+            }
             let mut next = state;
             next.end = end;
-            if matches!(element, Flat::Source) {
-                next.source = Some(fill);
-            } else {
-                next.target = Some(fill);
-            }
-            match_from(sentence, rest, next)
+            next.set_slot(slot, fill);
+            match_right(sentence, rest, next, gaps)
         }
         Flat::Skip => (0..=MAX_SKIP).find_map(|skipped| {
             let end = state.end + skipped;
@@ -68,20 +101,79 @@ fn match_from(sentence: &Sentence, elements: &[Flat], state: Match) -> Option<Ma
             }
             let mut next = state.clone();
             next.end = end;
-            match_from(sentence, rest, next)
+            match_right(sentence, rest, next, gaps)
         }),
     }
 }
 
-/// The first token at or after `from` satisfying `wanted`, with only filler
-/// words before it.
-fn next_with(sentence: &Sentence, from: usize, wanted: impl Fn(usize) -> bool) -> Option<usize> {
+/// Matches elements before the trigger, last element first, walking left;
+/// `must_touch` when the element to the right was joined to this one (`a_b`).
+fn match_left(
+    sentence: &Sentence,
+    elements: &[Flat],
+    state: Match,
+    gaps: Gaps,
+    must_touch: bool,
+) -> Option<Match> {
+    let Some((element, rest)) = elements.split_last() else {
+        return Some(state);
+    };
+    match *element {
+        Flat::Word(lemma, joined_left) => {
+            let at = prev_with(sentence, state.start, gaps, must_touch, |idx| {
+                sentence.has_lemma(idx, lemma)
+            })?;
+            let mut next = state;
+            next.words.push(at);
+            next.start = at;
+            match_left(sentence, rest, next, gaps, joined_left)
+        }
+        slot @ (Flat::Source | Flat::Target | Flat::Compound) => {
+            let at = prev_with(sentence, state.start, gaps, false, |idx| {
+                sentence.actor_at(idx).is_some()
+            })?;
+            let (fill, start) = fill_slot_left(sentence, at)?;
+            if slot == Flat::Compound && !fill.is_group() {
+                return None;
+            }
+            let mut next = state;
+            next.start = start;
+            next.set_slot(slot, fill);
+            match_left(sentence, rest, next, gaps, false)
+        }
+        Flat::Skip => (0..=MAX_SKIP).find_map(|skipped| {
+            let start = state.start.checked_sub(skipped)?;
+            if (start..state.start).any(|idx| sentence.is_hard_boundary(idx)) {
+                return None;
+            }
+            let mut next = state.clone();
+            next.start = start;
+            match_left(sentence, rest, next, gaps, false)
+        }),
+    }
+}
+
+/// Tokens a slot may start on.
+fn slot_starts(sentence: &Sentence, idx: usize) -> bool {
+    sentence.actor_at(idx).is_some() || sentence.place_at(idx).is_some() || !sentence.is_filler(idx)
+}
+
+/// The first token at or after `from` satisfying `wanted`, with only the
+/// gap words `gaps` allows before it.
+fn next_with(
+    sentence: &Sentence,
+    from: usize,
+    gaps: Gaps,
+    adjacent: bool,
+    wanted: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let reach = if adjacent { 0 } else { max_gap(gaps) };
     let mut idx = from;
-    while idx < sentence.len() && idx <= from + MAX_FILLERS {
+    while idx < sentence.len() && idx <= from + reach {
         if wanted(idx) {
             return Some(idx);
         }
-        if !sentence.is_filler(idx) {
+        if !may_skip(sentence, idx, gaps) {
             return None;
         }
         idx += 1;
@@ -89,21 +181,37 @@ fn next_with(sentence: &Sentence, from: usize, wanted: impl Fn(usize) -> bool) -
     None
 }
 
-/// Skips determiners and adjectives before a slot ("the", "its",
-/// "neighbouring"), but never an actor.
-fn skip_fillers(sentence: &Sentence, from: usize) -> Option<usize> {
-    next_with(sentence, from, |idx| {
-        sentence.actor_at(idx).is_some()
-            || sentence.place_at(idx).is_some()
-            || !sentence.is_filler(idx)
-    })
+/// Like [`next_with`], walking left from just before `before`.
+fn prev_with(
+    sentence: &Sentence,
+    before: usize,
+    gaps: Gaps,
+    adjacent: bool,
+    wanted: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let reach = if adjacent { 0 } else { max_gap(gaps) };
+    let mut idx = before.checked_sub(1)?;
+    loop {
+        if wanted(idx) {
+            return Some(idx);
+        }
+        if before - idx > reach || !may_skip(sentence, idx, gaps) {
+            return None;
+        }
+        idx = idx.checked_sub(1)?;
+    }
 }
 
-/// How specific a variant is: more pattern words win.
-pub fn specificity(variant: &Variant) -> usize {
-    variant
-        .elements
-        .iter()
-        .filter(|e| matches!(e, Flat::Word(_)))
-        .count()
+fn max_gap(gaps: Gaps) -> usize {
+    match gaps {
+        Gaps::Fillers => MAX_FILLERS,
+        Gaps::Any => MAX_ANY_GAP,
+    }
+}
+
+fn may_skip(sentence: &Sentence, idx: usize, gaps: Gaps) -> bool {
+    match gaps {
+        Gaps::Fillers => sentence.is_filler(idx),
+        Gaps::Any => !sentence.is_hard_boundary(idx),
+    }
 }

@@ -17,6 +17,22 @@ pub enum Fill {
     Pronoun { token: usize, kind: PronounKind },
 }
 
+impl Fill {
+    /// True for two or more coordinated actors.
+    pub fn is_group(&self) -> bool {
+        matches!(self, Fill::Actors(actors) if actors.len() >= 2)
+    }
+}
+
+/// The actor group ending at token `at` (a slot before the trigger), and the
+/// token where it starts.
+pub fn fill_slot_left(sentence: &Sentence, at: usize) -> Option<(Fill, usize)> {
+    let mention = sentence.actor_at(at)?;
+    let group = crate::clause::coordination_left(sentence, mention);
+    let start = sentence.mention_range(group[0]).start;
+    Some((Fill::Actors(group), start))
+}
+
 /// How far a generic noun phrase may run before "including" ("over 70 world leaders").
 const MAX_GENERIC_NP: usize = 7;
 

@@ -1,9 +1,15 @@
 //! The verb pattern dictionary: the coder's knowledge of how actions are said.
 //!
 //! Patterns are data (`data/verbs/*.txt`, see [`syntax`]), compiled into the
-//! binary; users add files with `--verbs`. Loading turns every word into a
-//! [`LemmaId`] whose surface forms (inflections generated, never listed) sit
-//! in one hash table, so matching a sentence costs one lookup per token.
+//! binary; users add files with `--verbs`, in this syntax or in the
+//! PETRARCH/TABARI format. Loading turns every word into a [`LemmaId`] whose
+//! surface forms (inflections generated, never listed) sit in one hash
+//! table, so matching a sentence costs one lookup per token.
+//!
+//! Every pattern, whatever file it came from, is described by a
+//! [`PatternSpec`] and compiled the same way: the trigger word, the elements
+//! before and after it (flattened into [`Variant`]s, one per way the choices
+//! can go), and how loosely the words may be spaced ([`Gaps`]).
 
 pub mod syntax;
 
@@ -21,30 +27,67 @@ pub struct LemmaId(pub u32);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct PatternId(pub u32);
 
-/// A compiled pattern element.
+/// What a matching pattern yields.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Elem {
-    Source,
-    Target,
-    Word(LemmaId),
-    Choice {
-        alternatives: Vec<Vec<Elem>>,
-        optional: bool,
-    },
-    Skip,
+pub enum PatternCode {
+    /// One event code.
+    Event(EventCode),
+    /// `a:b`: source -> target coded `a`, and target -> source coded `b`.
+    Paired(EventCode, EventCode),
+    /// `---`: the phrase matches but is no event; it blocks weaker patterns.
+    Null,
 }
 
-impl Elem {
-    /// True when this element (or any alternative inside it) is the target slot.
-    pub fn holds_target(&self) -> bool {
+impl std::fmt::Display for PatternCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Elem::Target => true,
-            Elem::Choice { alternatives, .. } => {
-                alternatives.iter().flatten().any(Elem::holds_target)
-            }
-            _ => false,
+            PatternCode::Event(code) => write!(f, "{code}"),
+            PatternCode::Paired(forward, backward) => write!(f, "{forward}:{backward}"),
+            PatternCode::Null => f.write_str("---"),
         }
     }
+}
+
+impl PatternCode {
+    /// Parses `041`, `036:036` or `---`.
+    pub fn parse(text: &str) -> Result<PatternCode, String> {
+        if text.chars().all(|c| c == '-') && !text.is_empty() {
+            return Ok(PatternCode::Null);
+        }
+        let parse = |code: &str| EventCode::parse(code).map_err(|err| err.to_string());
+        match text.split_once(':') {
+            Some((forward, backward)) => Ok(PatternCode::Paired(parse(forward)?, parse(backward)?)),
+            None => Ok(PatternCode::Event(parse(text)?)),
+        }
+    }
+
+    /// The code of the forward event, if any.
+    pub fn forward(&self) -> Option<&EventCode> {
+        match self {
+            PatternCode::Event(code) | PatternCode::Paired(code, _) => Some(code),
+            PatternCode::Null => None,
+        }
+    }
+}
+
+/// How far apart pattern words may be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Gaps {
+    /// Only filler words between them (determiners, adjectives, adverbs):
+    /// Dateline's own patterns.
+    #[default]
+    Fillers,
+    /// Any words inside the clause, as TABARI and PETRARCH match.
+    Any,
+}
+
+/// Which slots the engine fills when a pattern leaves them out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Defaults {
+    /// No `$`: the source is the clause subject.
+    pub source: bool,
+    /// No `+`: the target is the first actor after the match.
+    pub target: bool,
 }
 
 /// A flattened pattern element: choices and optional groups resolved.
@@ -52,12 +95,13 @@ impl Elem {
 pub enum Flat {
     Source,
     Target,
-    Word(LemmaId),
+    Compound,
+    /// A word; `true` when it must directly follow the previous element.
+    Word(LemmaId, bool),
     Skip,
 }
 
-/// One way a pattern can match: its elements after the trigger, with every
-/// choice made.
+/// One way a pattern part can match, with every choice made.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Variant {
     pub elements: Vec<Flat>,
@@ -68,19 +112,39 @@ impl Variant {
         self.elements.contains(&Flat::Target)
     }
 
-    pub fn has_source(&self) -> bool {
-        self.elements.contains(&Flat::Source)
+    /// How specific the variant is: more pattern words win.
+    pub fn n_words(&self) -> usize {
+        self.elements
+            .iter()
+            .filter(|e| matches!(e, Flat::Word(..)))
+            .count()
     }
 }
 
-/// The most variants one pattern may expand to.
+/// The most variants one pattern part may expand to.
 const MAX_VARIANTS: usize = 512;
 
-/// Where the trigger sits: after `$` it must be a verb; elsewhere a noun.
+/// Where the trigger sits: a verb (with its clause subject) or a noun.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TriggerKind {
     Verb,
     Noun,
+}
+
+/// A pattern as read from any dictionary format, before compilation.
+#[derive(Clone, Debug)]
+pub struct PatternSpec {
+    pub code: PatternCode,
+    /// The pattern as written, for the rule id.
+    pub written: String,
+    pub elements: Vec<Element>,
+    pub gaps: Gaps,
+    pub defaults: Defaults,
+    /// Forms of the trigger listed in the file ("MET" for "MEET").
+    pub trigger_forms: Vec<String>,
+    /// Force the trigger's part of speech; `None` infers it.
+    pub trigger_kind: Option<TriggerKind>,
+    pub origin: Origin,
 }
 
 /// One compiled pattern.
@@ -88,21 +152,25 @@ pub enum TriggerKind {
 pub struct Pattern {
     /// The rule id shown in evidence: the code and the pattern as written.
     pub id: String,
-    pub code: EventCode,
+    pub code: PatternCode,
     pub trigger: LemmaId,
     pub trigger_kind: TriggerKind,
-    /// True when `$` precedes the trigger: the source is the clause subject.
+    /// The source is the subject of the trigger's clause.
     pub source_is_subject: bool,
-    /// Elements after the trigger, matched left to right.
-    pub after: Vec<Elem>,
-    /// Every way `after` can match, most specific first.
+    /// Every way the elements before the trigger can match (text order),
+    /// empty when nothing but the subject precedes it.
+    pub before: Vec<Variant>,
+    /// Every way the elements after the trigger can match, most specific first.
     pub variants: Vec<Variant>,
+    pub gaps: Gaps,
+    pub defaults: Defaults,
     /// The pattern names a target slot, which may be optional.
     pub has_target: bool,
     /// The target slot sits inside an optional group: when it stays empty the
     /// coder may take the target from context.
     pub target_optional: bool,
-    /// Where the pattern came from, for diagnostics.
+    /// The pattern has a `%` group: its members act on each other.
+    pub compound: bool,
     pub origin: Origin,
 }
 
@@ -173,81 +241,101 @@ impl VerbDictionary {
         let (code, pattern) = content
             .split_once(char::is_whitespace)
             .ok_or("expected a CAMEO code and a pattern")?;
-        let code = EventCode::parse(code).map_err(|err| err.to_string())?;
+        let code = PatternCode::parse(code)?;
         let pattern = pattern.trim();
         let elements =
             syntax::parse_pattern(pattern).map_err(|err| format!("{err} in {pattern:?}"))?;
-        self.add_pattern(&code, pattern, elements, origin)
+        if !elements
+            .iter()
+            .any(|e| matches!(e, Element::Source | Element::Compound))
+        {
+            return Err("pattern has no source '$'".into());
+        }
+        self.add_spec(PatternSpec {
+            code,
+            written: pattern.to_string(),
+            elements,
+            gaps: Gaps::Fillers,
+            defaults: Defaults::default(),
+            trigger_forms: Vec::new(),
+            trigger_kind: None,
+            origin: origin.clone(),
+        })
     }
 
-    /// Adds one parsed pattern; a choice in trigger position is expanded into
-    /// one pattern per alternative so every pattern has a single trigger word.
-    pub fn add_pattern(
-        &mut self,
-        code: &EventCode,
-        written: &str,
-        elements: Vec<Element>,
-        origin: &Origin,
-    ) -> Result<(), String> {
-        for expanded in expand_trigger_choice(elements) {
-            self.add_expanded(code, written, &expanded, origin)?;
+    /// Compiles one pattern from any format. A choice in trigger position is
+    /// expanded into one pattern per alternative so every pattern has a
+    /// single trigger word.
+    pub fn add_spec(&mut self, spec: PatternSpec) -> Result<(), String> {
+        for elements in expand_trigger_choice(spec.elements.clone()) {
+            self.add_expanded(&spec, &elements)?;
         }
         Ok(())
     }
 
-    fn add_expanded(
-        &mut self,
-        code: &EventCode,
-        written: &str,
-        elements: &[Element],
-        origin: &Origin,
-    ) -> Result<(), String> {
+    fn add_expanded(&mut self, spec: &PatternSpec, elements: &[Element]) -> Result<(), String> {
         let trigger_idx = trigger_index(elements).ok_or("pattern has no trigger word")?;
         let before = &elements[..trigger_idx];
-        let source_is_subject = match before {
-            [] => false,
-            [Element::Source] => true,
-            _ => return Err("only '$' may stand before the trigger word".into()),
-        };
         let Element::Word { text, exact, .. } = &elements[trigger_idx] else {
             unreachable!("trigger_index returns a word");
         };
         let trigger = self.lemma(text, *exact);
-        let after: Vec<Elem> = elements[trigger_idx + 1..]
-            .iter()
-            .map(|element| self.compile(element))
-            .collect();
-        let has_source = source_is_subject || after.iter().any(|e| matches!(e, Elem::Source));
-        if !has_source {
-            return Err("pattern has no source '$'".into());
+        for form in &spec.trigger_forms {
+            self.add_form(form, trigger);
         }
-        let has_target = after.iter().any(Elem::holds_target);
-        let target_optional = has_target && !after.iter().any(|e| matches!(e, Elem::Target));
+        let mentions_source = |part: &[Element]| {
+            part.iter()
+                .any(|e| matches!(e, Element::Source | Element::Compound))
+        };
+        let after_elements = &elements[trigger_idx + 1..];
+        let subject_before = matches!(before, [Element::Source]);
+        let source_is_subject = subject_before
+            || (spec.defaults.source
+                && !mentions_source(before)
+                && !mentions_source(after_elements));
+        let before: Vec<Elem> = if subject_before {
+            Vec::new()
+        } else {
+            before.iter().map(|e| self.compile(e)).collect()
+        };
+        let after: Vec<Elem> = after_elements.iter().map(|e| self.compile(e)).collect();
+        let has_target = after.iter().chain(&before).any(Elem::holds_target);
+        let target_optional = has_target
+            && !after
+                .iter()
+                .chain(&before)
+                .any(|e| matches!(e, Elem::Target));
+        let compound = after
+            .iter()
+            .chain(&before)
+            .any(|e| matches!(e, Elem::Compound));
         let mut variants = flatten(&after)?;
-        variants.sort_by_key(|v| {
-            std::cmp::Reverse(
-                v.elements
-                    .iter()
-                    .filter(|e| matches!(e, Flat::Word(_)))
-                    .count(),
-            )
+        variants.sort_by_key(|v| std::cmp::Reverse(v.n_words()));
+        let before = if before.is_empty() {
+            Vec::new()
+        } else {
+            flatten(&before)?
+        };
+        let trigger_kind = spec.trigger_kind.unwrap_or(if source_is_subject {
+            TriggerKind::Verb
+        } else {
+            TriggerKind::Noun
         });
         let id = PatternId(self.patterns.len() as u32);
         self.patterns.push(Pattern {
-            id: format!("{code}:{written}"),
-            code: code.clone(),
+            id: format!("{}:{}", spec.code, spec.written),
+            code: spec.code.clone(),
             trigger,
-            trigger_kind: if source_is_subject {
-                TriggerKind::Verb
-            } else {
-                TriggerKind::Noun
-            },
+            trigger_kind,
             source_is_subject,
-            after,
+            before,
             variants,
+            gaps: spec.gaps,
+            defaults: spec.defaults,
             has_target,
             target_optional,
-            origin: origin.clone(),
+            compound,
+            origin: spec.origin.clone(),
         });
         self.by_trigger.entry(trigger).or_default().push(id);
         Ok(())
@@ -257,8 +345,14 @@ impl VerbDictionary {
         match element {
             Element::Source => Elem::Source,
             Element::Target => Elem::Target,
+            Element::Compound => Elem::Compound,
             Element::Skip => Elem::Skip,
-            Element::Word { text, exact, .. } => Elem::Word(self.lemma(text, *exact)),
+            Element::Word {
+                text,
+                exact,
+                adjacent,
+                ..
+            } => Elem::Word(self.lemma(text, *exact), *adjacent),
             Element::Choice {
                 alternatives,
                 optional,
@@ -273,7 +367,7 @@ impl VerbDictionary {
     }
 
     /// The id of a pattern word, registering its surface forms on first use.
-    fn lemma(&mut self, text: &str, exact: bool) -> LemmaId {
+    pub fn lemma(&mut self, text: &str, exact: bool) -> LemmaId {
         let key = (text.to_string(), exact);
         if let Some(&id) = self.lemmas.get(&key) {
             return id;
@@ -287,12 +381,17 @@ impl VerbDictionary {
             surface_forms(text)
         };
         for form in forms {
-            let ids = self.forms.entry(form).or_default();
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
+            self.add_form(&form, id);
         }
         id
+    }
+
+    /// Registers one more surface form of a lemma (irregulars a file lists).
+    pub fn add_form(&mut self, form: &str, lemma: LemmaId) {
+        let ids = self.forms.entry(form.to_lowercase()).or_default();
+        if !ids.contains(&lemma) {
+            ids.push(lemma);
+        }
     }
 
     /// Every lemma a lower-case token form inflects (empty when none).
@@ -315,9 +414,32 @@ impl VerbDictionary {
     pub fn lemma_text(&self, id: LemmaId) -> &str {
         &self.lemma_texts[id.0 as usize]
     }
+}
 
-    pub fn is_trigger(&self, lemma: LemmaId) -> bool {
-        self.by_trigger.contains_key(&lemma)
+/// A compiled pattern element.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Elem {
+    Source,
+    Target,
+    Compound,
+    Word(LemmaId, bool),
+    Choice {
+        alternatives: Vec<Vec<Elem>>,
+        optional: bool,
+    },
+    Skip,
+}
+
+impl Elem {
+    /// True when this element (or any alternative inside it) is the target slot.
+    fn holds_target(&self) -> bool {
+        match self {
+            Elem::Target => true,
+            Elem::Choice { alternatives, .. } => {
+                alternatives.iter().flatten().any(Elem::holds_target)
+            }
+            _ => false,
+        }
     }
 }
 
@@ -328,8 +450,9 @@ fn flatten(elements: &[Elem]) -> Result<Vec<Variant>, String> {
         let options: Vec<Vec<Flat>> = match element {
             Elem::Source => vec![vec![Flat::Source]],
             Elem::Target => vec![vec![Flat::Target]],
+            Elem::Compound => vec![vec![Flat::Compound]],
             Elem::Skip => vec![vec![Flat::Skip]],
-            Elem::Word(lemma) => vec![vec![Flat::Word(*lemma)]],
+            Elem::Word(lemma, adjacent) => vec![vec![Flat::Word(*lemma, *adjacent)]],
             Elem::Choice {
                 alternatives,
                 optional,
@@ -379,16 +502,21 @@ fn trigger_index(elements: &[Element]) -> Option<usize> {
         })
 }
 
-/// `$ (phone|ring up) +` becomes `$ phone +` and `$ ring up +`.
+/// `$ (phone|ring up) +` becomes `$ phone +` and `$ ring up +`; likewise a
+/// joined trigger `$ *phone_call`.
 fn expand_trigger_choice(elements: Vec<Element>) -> Vec<Vec<Element>> {
-    let choice_at = match elements.as_slice() {
-        [
-            Element::Source,
-            Element::Choice {
-                optional: false, ..
-            },
-            ..,
-        ] => 1,
+    let choice_at = elements.iter().position(|e| {
+        matches!(e, Element::Choice { optional: false, alternatives }
+            if alternatives.iter().all(|alt| matches!(alt.first(), Some(Element::Word { .. }))))
+    });
+    let choice_at = match (choice_at, elements.first()) {
+        (Some(1), Some(Element::Source)) => 1,
+        (Some(idx), _)
+            if trigger_index(&elements).is_none_or(|t| t > idx)
+                && marks_trigger(&elements[idx]) =>
+        {
+            idx
+        }
         _ => return vec![elements],
     };
     let Element::Choice { alternatives, .. } = &elements[choice_at] else {
@@ -403,6 +531,12 @@ fn expand_trigger_choice(elements: Vec<Element>) -> Vec<Vec<Element>> {
             expanded
         })
         .collect()
+}
+
+/// A group whose first word carries the `*` trigger mark.
+fn marks_trigger(element: &Element) -> bool {
+    matches!(element, Element::Choice { alternatives, .. }
+        if alternatives.iter().any(|alt| matches!(alt.first(), Some(Element::Word { trigger: true, .. }))))
 }
 
 #[cfg(test)]
@@ -424,7 +558,7 @@ mod tests {
         let patterns = dict.patterns_triggered_by(held[0]);
         assert_eq!(patterns.len(), 1);
         let pattern = dict.pattern(patterns[0]);
-        assert_eq!(pattern.code.as_str(), "041");
+        assert_eq!(pattern.code, PatternCode::parse("041").unwrap());
         assert_eq!(pattern.id, "041:$ hold (phone|telephone)? call with +");
         assert!(pattern.source_is_subject && pattern.has_target && !pattern.target_optional);
         assert_eq!(pattern.trigger_kind, TriggerKind::Verb);
@@ -437,6 +571,15 @@ mod tests {
         assert_eq!(dict.patterns().len(), 2);
         assert!(dict.patterns().iter().all(|p| p.target_optional));
         assert!(!dict.lemmas_of("sought").is_empty());
+    }
+
+    #[test]
+    fn null_and_paired_codes() {
+        let (dict, errors) = dictionary("---  $ abandon plan\n036:036  % meet\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(dict.patterns()[0].code, PatternCode::Null);
+        assert!(matches!(dict.patterns()[1].code, PatternCode::Paired(..)));
+        assert!(dict.patterns()[1].compound);
     }
 
     #[test]

@@ -8,12 +8,14 @@
 //! 036  $ express interest in (talks|discussions) (with +)?
 //! ```
 //!
-//! - `$` is the source actor, `+` the target actor.
+//! - `$` is the source actor, `+` the target actor; `%` a coordinated group
+//!   whose members act on each other ("Russia and China signed...").
 //! - A bare word matches every inflection of it ("hold" matches "held");
 //!   `=word` matches that exact form only.
 //! - `(a|b c)` is a choice between word sequences; `?` after a word or a
 //!   group makes it optional.
 //! - `^` skips up to four tokens inside the clause.
+//! - `a_b` joins words that must stand next to each other.
 //! - The trigger (the word that expresses the action, and the evidence
 //!   span) is the first word after `$`, or a word marked `*word`.
 //! - `#` starts a comment.
@@ -25,10 +27,14 @@ use std::fmt;
 pub enum Element {
     Source,
     Target,
+    /// `%`: a coordinated group acting on each other.
+    Compound,
+    /// `adjacent`: must directly follow the previous element (`a_b`).
     Word {
         text: String,
         exact: bool,
         trigger: bool,
+        adjacent: bool,
     },
     Choice {
         alternatives: Vec<Vec<Element>>,
@@ -51,7 +57,11 @@ impl fmt::Display for SyntaxError {
 
 /// Parses the pattern part of a line (after the code) into elements.
 pub fn parse_pattern(text: &str) -> Result<Vec<Element>, SyntaxError> {
-    let mut parser = Parser { text, pos: 0 };
+    let mut parser = Parser {
+        text,
+        pos: 0,
+        joined: false,
+    };
     let elements = parser.sequence(false)?;
     if parser.pos < text.len() {
         return Err(parser.error("unexpected ')' or '|'"));
@@ -62,6 +72,8 @@ pub fn parse_pattern(text: &str) -> Result<Vec<Element>, SyntaxError> {
 struct Parser<'a> {
     text: &'a str,
     pos: usize,
+    /// The last word read was `a_b`, returned as a one-alternative group.
+    joined: bool,
 }
 
 impl Parser<'_> {
@@ -91,7 +103,19 @@ impl Parser<'_> {
                 None => return Ok(elements),
                 Some('|' | ')') if in_group => return Ok(elements),
                 Some('|' | ')') => return Err(self.error("'|' or ')' outside a group")),
-                Some(_) => elements.push(self.element()?),
+                Some(_) => {
+                    let element = self.element()?;
+                    match element {
+                        Element::Choice {
+                            alternatives,
+                            optional: false,
+                        } if alternatives.len() == 1 && self.joined => {
+                            elements.extend(alternatives.into_iter().flatten());
+                        }
+                        element => elements.push(element),
+                    }
+                    self.joined = false;
+                }
             }
         }
     }
@@ -105,6 +129,10 @@ impl Parser<'_> {
             Some('+') => {
                 self.pos += 1;
                 Element::Target
+            }
+            Some('%') => {
+                self.pos += 1;
+                Element::Compound
             }
             Some('^') => {
                 self.pos += 1;
@@ -164,17 +192,41 @@ impl Parser<'_> {
         let start = self.pos;
         while self
             .peek()
-            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | '&'))
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | '&' | '_'))
         {
             self.pos += self.peek().map_or(1, char::len_utf8);
         }
         if start == self.pos {
             return Err(self.error("expected a word, '$', '+', '^' or '('"));
         }
-        Ok(Element::Word {
-            text: self.text[start..self.pos].to_lowercase(),
+        let text = self.text[start..self.pos].to_lowercase();
+        let mut parts = text.split('_').filter(|part| !part.is_empty());
+        let first = Element::Word {
+            text: parts
+                .next()
+                .ok_or_else(|| self.error("empty word"))?
+                .to_string(),
             exact,
             trigger,
+            adjacent: false,
+        };
+        let rest: Vec<Element> = parts
+            .map(|part| Element::Word {
+                text: part.to_string(),
+                exact,
+                trigger: false,
+                adjacent: true,
+            })
+            .collect();
+        if rest.is_empty() {
+            return Ok(first);
+        }
+        self.joined = true;
+        let mut sequence = vec![first];
+        sequence.extend(rest);
+        Ok(Element::Choice {
+            alternatives: vec![sequence],
+            optional: false,
         })
     }
 }
@@ -188,6 +240,7 @@ mod tests {
             text: text.into(),
             exact: false,
             trigger: false,
+            adjacent: false,
         }
     }
 
@@ -218,7 +271,8 @@ mod tests {
             Element::Word {
                 text: "met".into(),
                 exact: true,
-                trigger: false
+                trigger: false,
+                adjacent: false,
             }
         );
         assert_eq!(elements[2], Element::Skip);
@@ -231,6 +285,19 @@ mod tests {
         );
         let trigger = parse_pattern("talks between $ and + *x").unwrap();
         assert!(matches!(&trigger[5], Element::Word { trigger: true, .. }));
+    }
+
+    #[test]
+    fn joined_words_are_adjacent_and_percent_is_a_compound() {
+        let elements = parse_pattern("% *phone_call with +").unwrap();
+        assert_eq!(elements[0], Element::Compound);
+        assert!(
+            matches!(&elements[1], Element::Word { text, trigger: true, .. } if text == "phone")
+        );
+        assert!(
+            matches!(&elements[2], Element::Word { text, adjacent: true, .. } if text == "call")
+        );
+        assert_eq!(elements[3], word("with"));
     }
 
     #[test]
