@@ -284,7 +284,14 @@ impl HitReader<'_> {
     fn locative(&self, index: usize) -> bool {
         let mut start = self.hits[index].view.start;
         let mut word = self.view.word_before(start);
-        if word == "the" {
+        // "in the north of", "in central Tbilisi": skip an article and one
+        // lower-case common word (compass words are common cues).
+        for _ in 0..2 {
+            let skippable = word == "the"
+                || (word.chars().all(char::is_lowercase) && self.kb.has_cue(word, Cue::Common));
+            if word.is_empty() || !skippable || self.kb.has_cue(word, Cue::Locative) {
+                break;
+            }
             start = self.view.text[..start].trim_end().len() - word.len();
             word = self.view.word_before(start);
         }
