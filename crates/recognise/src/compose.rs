@@ -289,7 +289,9 @@ impl HitReader<'_> {
         for _ in 0..2 {
             let skippable = word == "the"
                 || (word.chars().all(char::is_lowercase) && self.kb.has_cue(word, Cue::Common));
-            if word.is_empty() || !skippable || self.kb.has_cue(word, Cue::Locative) {
+            let joins_a_list = matches!(word, "and" | "or");
+            if word.is_empty() || !skippable || joins_a_list || self.kb.has_cue(word, Cue::Locative)
+            {
                 break;
             }
             start = self.view.text[..start].trim_end().len() - word.len();
