@@ -3,6 +3,7 @@
 use dateline_model::{Doc, Event, EventCode, Modality, Participant, Pos, SegmentRef};
 
 use crate::attribution::attribution_for;
+use crate::background::background_reason;
 use crate::clause::{Clauses, Modal, Subject};
 use crate::cues::Cue;
 use crate::dictionary::{Flat, PatternCode, PatternId, TriggerKind, Variant};
@@ -11,7 +12,7 @@ use crate::explain::{Explanation, Verdict};
 use crate::location::tied_location;
 use crate::matcher::{Match, match_pattern};
 use crate::modality::{Frame, Recode};
-use crate::participants::resolve_fill;
+use crate::participants::{meeting_code, resolve_fill, with_nationality};
 use crate::sentence::Sentence;
 use crate::slots::{Fill, fill_slot};
 use crate::{Coder, KeepPolicy};
@@ -161,6 +162,16 @@ impl Coder {
         if sources.is_empty() {
             return Err("the source names no known actor".into());
         }
+        let subject_start = match (
+            &source_fill,
+            pattern.source_is_subject && !candidate.passive,
+        ) {
+            (Fill::Actors(mentions), true) => Some(sentence.mention_range(mentions[0]).start),
+            _ => None,
+        };
+        if let Some(reason) = background_reason(sentence, clauses, group, subject_start, trigger) {
+            return Err(reason);
+        }
         let framing = self.framing(sentence, clauses, group, trigger);
         if framing.negated && self.config.negated == KeepPolicy::Drop {
             return Err("the action is negated".into());
@@ -221,6 +232,14 @@ impl Coder {
             _ => None,
         };
         let location = tied_location(sentence, &candidate.found, target_end);
+        let sources: Vec<Participant> = sources
+            .into_iter()
+            .map(|p| with_nationality(sentence, p))
+            .collect();
+        let targets: Vec<Participant> = targets
+            .into_iter()
+            .map(|p| with_nationality(sentence, p))
+            .collect();
         let template = Event {
             segment: sentence.segment,
             source: sources[0].clone(),
@@ -240,10 +259,20 @@ impl Coder {
         }
         let mut events: Vec<Event> = pairs
             .into_iter()
-            .map(|(source, target)| Event {
-                source,
-                target,
-                ..template.clone()
+            .map(|(source, target)| {
+                let code = meeting_code(
+                    &template.code,
+                    template.location.as_ref(),
+                    &source,
+                    target.as_ref(),
+                )
+                .unwrap_or_else(|| template.code.clone());
+                Event {
+                    source,
+                    target,
+                    code,
+                    ..template.clone()
+                }
             })
             .collect();
         if let Some(backward) = backward
@@ -281,6 +310,7 @@ impl Coder {
             let source = found
                 .source
                 .clone()
+                .or_else(|| found.compound.clone())
                 .ok_or("no source actor in the phrase")?;
             return Ok((source, found.target.clone()));
         }

@@ -27,6 +27,8 @@ pub enum Cue {
     According,
     Anonymous,
     Including,
+    Background,
+    Historical,
 }
 
 impl Cue {
@@ -50,6 +52,8 @@ impl Cue {
             "according" => Cue::According,
             "anonymous" => Cue::Anonymous,
             "including" => Cue::Including,
+            "background" => Cue::Background,
+            "historical" => Cue::Historical,
             _ => return None,
         })
     }

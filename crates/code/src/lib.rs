@@ -22,6 +22,7 @@
 #![deny(missing_debug_implementations)]
 
 mod attribution;
+mod background;
 mod builtin_verbs;
 mod clause;
 mod coder;

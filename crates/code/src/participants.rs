@@ -1,6 +1,8 @@
 //! Turning slot fills into event participants, resolving pronouns.
 
-use dateline_model::{ActorCode, ActorKind, Doc, Participant, SegmentRef};
+use dateline_model::{
+    ActorCode, ActorKind, Doc, EventCode, Location, LocationBasis, Participant, SegmentRef,
+};
 
 use crate::sentence::{PronounKind, Sentence};
 use crate::slots::Fill;
@@ -115,4 +117,56 @@ fn kind_matches(pronoun: PronounKind, actor: ActorKind) -> bool {
         PronounKind::Thing => matches!(actor, ActorKind::Country | ActorKind::Organisation),
         PronounKind::Plural => matches!(actor, ActorKind::Agent | ActorKind::Organisation),
     }
+}
+
+/// An agent with no country ("police" `---COP`) takes the country of the
+/// place the sentence sets the action in, else the dateline's ("KAMPALA -
+/// ... was arrested by police" gives `UGACOP`).
+pub fn with_nationality(sentence: &Sentence, mut participant: Participant) -> Participant {
+    if participant.code.head() != "---" {
+        return participant;
+    }
+    let doc = sentence.doc;
+    let sentence_country = doc
+        .mentions
+        .iter()
+        .filter(|m| m.segment == sentence.segment)
+        .find_map(|m| m.place.as_ref().and_then(|p| p.country.clone()));
+    let country =
+        sentence_country.or_else(|| doc.dateline.as_ref().and_then(|p| p.country.clone()));
+    let Some(country) = country else {
+        return participant;
+    };
+    let role = &participant.code.as_str()[3..];
+    if let Ok(code) = ActorCode::parse(&format!("{country}{role}")) {
+        participant.code = code;
+        participant.country = Some(country);
+    }
+    participant
+}
+
+/// "Met" or "held talks" with a place in the sentence: a visit (042) when the
+/// place is in the target's country, hosting (043) in the source's, a third
+/// location (044) elsewhere (data/gold/README.md, rule 24).
+pub fn meeting_code(
+    code: &EventCode,
+    location: Option<&Location>,
+    source: &Participant,
+    target: Option<&Participant>,
+) -> Option<EventCode> {
+    if code.as_str() != "040" {
+        return None;
+    }
+    let location = location.filter(|l| l.basis == LocationBasis::Sentence)?;
+    let place_country = location.place.country.as_deref()?;
+    let source_country = source.country.as_deref()?;
+    let target_country = target?.country.as_deref()?;
+    let code = if place_country == target_country {
+        "042"
+    } else if place_country == source_country {
+        "043"
+    } else {
+        "044"
+    };
+    EventCode::parse(code).ok()
 }

@@ -67,17 +67,20 @@ pub fn fill_slot(sentence: &Sentence, at: usize) -> Option<(Fill, usize)> {
 fn generic_with_members(sentence: &Sentence, at: usize) -> Option<(Fill, usize)> {
     let mut idx = at;
     while idx < sentence.len() && idx < at + MAX_GENERIC_NP {
-        let form = sentence.form(idx);
-        if form == "of" || form == "," || sentence.is(idx, Cue::Including) {
+        let named = sentence
+            .actor_at(idx)
+            .is_some_and(|m| !is_anonymous(sentence, m));
+        if named || sentence.form(idx) == "," || sentence.is(idx, Cue::Including) {
             break;
         }
         let generic = sentence.is_filler(idx)
             || sentence.is_noun(idx)
-            || matches!(form, "over" | "more" | "than" | "some" | "about" | "nearly");
-        let named_actor = sentence
-            .actor_at(idx)
-            .is_some_and(|m| !is_anonymous(sentence, m));
-        if !(generic || sentence.actor_at(idx).is_some()) || named_actor {
+            || sentence.actor_at(idx).is_some()
+            || matches!(
+                sentence.form(idx),
+                "of" | "over" | "more" | "than" | "some" | "about" | "nearly"
+            );
+        if !generic {
             return None;
         }
         idx += 1;
@@ -85,25 +88,28 @@ fn generic_with_members(sentence: &Sentence, at: usize) -> Option<(Fill, usize)>
     if idx == at || idx >= sentence.len() {
         return None;
     }
-    let mut members_at = idx;
-    if sentence.form(members_at) == "of" {
-        members_at += 1;
+    let members_at = if sentence.form(idx - 1) == "of" && sentence.actor_at(idx).is_some() {
+        // "the leaders of France and Germany".
+        idx
     } else {
         // ", including", "such as", "among them".
+        let mut members_at = idx;
         if sentence.form(members_at) == "," {
             members_at += 1;
         }
+        let cue_start = members_at;
         while members_at < sentence.len() && sentence.is(members_at, Cue::Including) {
             members_at += 1;
         }
         if members_at < sentence.len() && matches!(sentence.form(members_at), "as" | "them") {
             members_at += 1;
         }
-        if members_at == idx {
+        if members_at == cue_start {
             return None;
         }
-    }
-    let first = sentence.actor_at(members_at)?;
+        members_at
+    };
+    let first = sentence.actor_at(*Some(members_at).filter(|&i| i < sentence.len()).as_ref()?)?;
     let (group, end) = coordination_right(sentence, first);
     Some((Fill::Actors(group), end))
 }

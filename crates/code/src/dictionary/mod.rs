@@ -316,7 +316,10 @@ impl VerbDictionary {
         } else {
             flatten(&before)?
         };
-        let trigger_kind = spec.trigger_kind.unwrap_or(if source_is_subject {
+        // "talks between $ and +": a noun trigger with its actors after it;
+        // anything with an actor before the trigger is a verb.
+        let actor_before = source_is_subject || mentions_source(&elements[..trigger_idx]);
+        let trigger_kind = spec.trigger_kind.unwrap_or(if actor_before {
             TriggerKind::Verb
         } else {
             TriggerKind::Noun

@@ -1,0 +1,353 @@
+//! The coder's behaviour on sentences written for these tests, with a small
+//! pattern dictionary of their own (so changes to the built-in patterns do
+//! not move these expectations) and the built-in knowledge base.
+
+use std::sync::LazyLock;
+
+use dateline_code::{Coder, CoderConfig, KeepPolicy, VerbDictionary};
+use dateline_kb::Kb;
+use dateline_model::{Block, BlockKind, Doc, Meta, Span};
+use dateline_recognise::Recogniser;
+
+const PATTERNS: &str = "\
+040  $ meet (with)? +
+040  $ reach out to +
+041  $ hold (a)? (phone|telephone) (call|conversation) with +
+042  $ visit +
+036  $ express interest in (talks|discussions) (with +)?
+0256 $ urge + to (de-escalate|show restraint)
+020  $ urge +
+111  $ condemn +
+112  $ accuse + of
+173  $ arrest +
+190  $ attack +
+190  $ continue (its)? (military)? offensive (against +)?
+057  % sign (an)? agreement
+";
+
+static RECOGNISER: LazyLock<Recogniser> =
+    LazyLock::new(|| Recogniser::build(&Kb::builtin().unwrap()).unwrap());
+
+fn coder(config: CoderConfig) -> Coder {
+    let mut dictionary = VerbDictionary::default();
+    assert!(
+        dictionary
+            .add_file("test-patterns.txt", PATTERNS)
+            .is_empty()
+    );
+    Coder::new(dictionary, config)
+}
+
+/// Codes `text` (paragraphs split by blank lines) dated `date`.
+fn doc(date: &str, place: Option<&str>, text: &str) -> Doc {
+    let meta = Meta {
+        id: "test".into(),
+        date: chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+        place: place.map(str::to_string),
+        ..Meta::default()
+    };
+    let mut doc = Doc::new(meta, text.to_string());
+    let mut start = 0;
+    for paragraph in text.split("\n\n") {
+        let kind = if paragraph.ends_with(['.', '?', '"', '!']) {
+            BlockKind::Paragraph
+        } else {
+            BlockKind::Heading
+        };
+        doc.blocks.push(Block {
+            span: Span::new(start, start + paragraph.len()),
+            kind,
+        });
+        start += paragraph.len() + 2;
+    }
+    dateline_segment::segment(&mut doc);
+    dateline_tag::tag(&mut doc);
+    RECOGNISER.recognise(&mut doc);
+    doc
+}
+
+fn triples_with(config: CoderConfig, date: &str, text: &str) -> Vec<String> {
+    let mut doc = doc(date, None, text);
+    coder(config).code(&mut doc);
+    for event in &doc.events {
+        // Every evidence span slices the body.
+        assert!(doc.body().get(event.trigger.range()).is_some());
+        for span in [
+            event.source.span,
+            event.target.as_ref().and_then(|t| t.span),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            assert!(doc.body().get(span.range()).is_some());
+        }
+    }
+    doc.events
+        .iter()
+        .map(|e| {
+            let target = e
+                .target
+                .as_ref()
+                .map_or("-".to_string(), |t| t.code.to_string());
+            format!("{} {} {}", e.source.code, target, e.code)
+        })
+        .collect()
+}
+
+fn triples(date: &str, text: &str) -> Vec<String> {
+    triples_with(CoderConfig::default(), date, text)
+}
+
+#[test]
+fn active_voice_with_titles() {
+    assert_eq!(
+        triples(
+            "2023-06-01",
+            "Indian Prime Minister Narendra Modi met Russian President Vladimir Putin on Tuesday."
+        ),
+        ["INDGOV RUSGOV 040"]
+    );
+}
+
+#[test]
+fn passive_voice_takes_the_by_agent_as_source() {
+    assert_eq!(
+        triples("2023-06-01", "Ukraine was attacked by Russia on Monday."),
+        ["RUS UKR 190"]
+    );
+    // No agent, no event.
+    assert!(triples("2023-06-01", "Ukraine was attacked overnight.").is_empty());
+}
+
+#[test]
+fn compound_sources_and_targets_expand() {
+    assert_eq!(
+        triples(
+            "2023-06-01",
+            "Russia and China condemned Japan and Australia."
+        ),
+        ["RUS JPN 111", "RUS AUS 111", "CHN JPN 111", "CHN AUS 111"]
+    );
+}
+
+#[test]
+fn compound_group_pattern_codes_both_ways() {
+    assert_eq!(
+        triples(
+            "2023-06-01",
+            "Russia and China signed an agreement on energy."
+        ),
+        ["RUS CHN 057", "CHN RUS 057"]
+    );
+}
+
+#[test]
+fn appositives_and_relative_clauses_are_skipped_to_find_the_subject() {
+    assert_eq!(
+        triples(
+            "2023-06-01",
+            "Putin, who arrived in Delhi on Monday, met Modi."
+        ),
+        ["RUSGOV INDGOV 040"]
+    );
+}
+
+#[test]
+fn relative_clause_actions_are_background() {
+    assert_eq!(
+        triples(
+            "2023-06-01",
+            "Modi, who met Putin last month, condemned Pakistan."
+        ),
+        ["INDGOV PAK 111"]
+    );
+}
+
+#[test]
+fn reported_speech_codes_the_reported_act_and_credits_the_speaker() {
+    let mut doc = doc(
+        "2023-06-01",
+        None,
+        "Ukraine said Russia attacked Moldova on Sunday.",
+    );
+    coder(CoderConfig::default()).code(&mut doc);
+    assert_eq!(doc.events.len(), 1);
+    let event = &doc.events[0];
+    assert_eq!(
+        (
+            event.source.code.as_str(),
+            event.target.as_ref().unwrap().code.as_str()
+        ),
+        ("RUS", "MDA")
+    );
+    let attribution = event.attribution.as_ref().unwrap();
+    assert_eq!(attribution.text, "Ukraine");
+    assert_eq!(attribution.code.as_ref().unwrap().as_str(), "UKR");
+}
+
+#[test]
+fn according_to_credits_the_named_source() {
+    let mut doc = doc(
+        "2023-06-01",
+        None,
+        "Russia attacked Moldova, according to a report from The Washington Post.",
+    );
+    coder(CoderConfig::default()).code(&mut doc);
+    let attribution = doc.events[0].attribution.as_ref().unwrap();
+    assert_eq!(attribution.text, "The Washington Post");
+    assert_eq!(attribution.code.as_ref().unwrap().as_str(), "USAMED");
+}
+
+#[test]
+fn negated_actions_are_dropped_or_marked() {
+    assert!(triples("2023-06-01", "Modi did not meet Putin.").is_empty());
+    assert!(triples("2023-06-01", "Modi never met Putin.").is_empty());
+    let marked = CoderConfig {
+        negated: KeepPolicy::Mark,
+        ..CoderConfig::default()
+    };
+    let mut doc = doc("2023-06-01", None, "Modi did not meet Putin.");
+    coder(marked).code(&mut doc);
+    assert!(doc.events[0].negated);
+}
+
+#[test]
+fn intentions_become_intent_codes() {
+    assert_eq!(
+        triples("2023-06-01", "Modi plans to visit Russia next month."),
+        ["INDGOV RUS 036"]
+    );
+    assert_eq!(
+        triples("2023-06-01", "Modi will visit Russia in July."),
+        ["INDGOV RUS 036"]
+    );
+    assert_eq!(
+        triples("2023-06-01", "Russia threatened to attack Moldova."),
+        ["RUS MDA 138"]
+    );
+}
+
+#[test]
+fn questions_and_conditionals_are_not_events() {
+    assert!(triples("2023-06-01", "Will Russia attack Moldova?").is_empty());
+    assert!(
+        triples(
+            "2023-06-01",
+            "If Russia attacks Moldova, NATO will respond."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn specific_patterns_win_over_general_ones() {
+    assert_eq!(
+        triples("2023-06-01", "France urged Russia to show restraint."),
+        ["FRA RUS 0256"]
+    );
+    assert_eq!(
+        triples("2023-06-01", "France urged Russia on Monday."),
+        ["FRA RUS 020"]
+    );
+}
+
+#[test]
+fn object_pronouns_resolve_to_the_other_person() {
+    assert_eq!(
+        triples(
+            "2024-11-11",
+            "Putin called Modi on Friday and urged him to show restraint."
+        ),
+        ["RUSGOV INDGOV 0256"]
+    );
+}
+
+#[test]
+fn members_named_after_including_are_the_targets() {
+    assert_eq!(
+        triples(
+            "2024-11-20",
+            "Donald Trump has reached out to dozens of world leaders, including Narendra Modi and Benjamin Netanyahu."
+        ),
+        ["USAELI INDGOV 040", "USAELI ISRGOV 040"]
+    );
+}
+
+#[test]
+fn roles_follow_the_article_date() {
+    let text = "Donald Trump met Vladimir Putin.";
+    assert_eq!(triples("2024-11-11", text), ["USAELI RUSGOV 040"]);
+    assert_eq!(triples("2025-03-01", text), ["USAGOV RUSGOV 040"]);
+}
+
+#[test]
+fn missing_targets_come_from_context() {
+    let text = "Donald Trump held a phone conversation with Vladimir Putin on Sunday.\n\n\
+                The call centered on the war, with Trump expressing interest in follow-up discussions.\n\n\
+                Tensions remain high in Ukraine, with Russia continuing its military offensive.";
+    assert_eq!(
+        triples("2024-11-11", text),
+        ["USAELI RUSGOV 041", "USAELI RUSGOV 036", "RUS UKR 190"]
+    );
+}
+
+#[test]
+fn background_clauses_and_earlier_years_are_not_coded() {
+    assert_eq!(
+        triples(
+            "2023-06-01",
+            "Japan condemned Russia after Russia attacked Moldova."
+        ),
+        ["JPN RUS 111"]
+    );
+    assert!(triples("2023-06-01", "Russia attacked Georgia in 2008.").is_empty());
+}
+
+#[test]
+fn meeting_codes_follow_the_place() {
+    assert_eq!(
+        triples("2023-06-01", "Modi met Putin in Moscow on Tuesday."),
+        ["INDGOV RUSGOV 042"]
+    );
+    assert_eq!(
+        triples("2023-06-01", "Modi met Putin in New Delhi on Tuesday."),
+        ["INDGOV RUSGOV 043"]
+    );
+    assert_eq!(
+        triples("2023-06-01", "Modi met Putin in Tashkent on Tuesday."),
+        ["INDGOV RUSGOV 044"]
+    );
+}
+
+#[test]
+fn agents_without_a_country_take_the_sentence_place() {
+    assert_eq!(
+        triples(
+            "2023-06-01",
+            "Police arrested protesters in Nairobi on Tuesday."
+        ),
+        ["KENCOP KENOPP 173"]
+    );
+}
+
+#[test]
+fn places_given_later_locate_the_event_and_the_dateline_is_the_fallback() {
+    let text = "Donald Trump held a phone conversation with Vladimir Putin.\n\n\
+                The phone call took place while Trump was at his resort in Florida.\n\n\
+                Russia attacked Moldova on Sunday.";
+    let mut doc = doc("2024-11-11", Some("Washington"), text);
+    coder(CoderConfig::default()).code(&mut doc);
+    let places: Vec<&str> = doc
+        .events
+        .iter()
+        .map(|e| e.location.as_ref().map_or("-", |l| l.place.name.as_str()))
+        .collect();
+    assert_eq!(places[0], "Florida");
+    assert!(places[1].starts_with("Washington"), "{places:?}");
+}
+
+#[test]
+fn headings_that_repeat_the_body_are_not_coded_again() {
+    let text = "Modi Meets Putin\n\nIndian Prime Minister Narendra Modi met Russian President Vladimir Putin on Tuesday.";
+    assert_eq!(triples("2023-06-01", text), ["INDGOV RUSGOV 040"]);
+}
