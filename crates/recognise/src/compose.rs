@@ -300,7 +300,11 @@ impl HitReader<'_> {
         if matches!(word, "and" | "or") && index > 0 {
             let word_start = self.view.text[..start].trim_end().len() - word.len();
             let previous_end = self.hits[index - 1].view.end;
-            if self.view.text[previous_end..word_start].trim().is_empty() {
+            // Hits may overlap ("west texas intermediate and west texas sour"):
+            // only a previous hit that ends before the conjunction joins the list.
+            if previous_end <= word_start
+                && self.view.text[previous_end..word_start].trim().is_empty()
+            {
                 return self.locative(index - 1);
             }
         }
