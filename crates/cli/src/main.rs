@@ -14,6 +14,10 @@ use clap::Parser;
 use args::{Cli, Command};
 
 fn main() -> ExitCode {
+    // One line per internal error; the run loop reports which article it hit.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("dateline: internal error: {info}")
+    }));
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Read(args) => cmd::read::run(args),

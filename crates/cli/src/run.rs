@@ -7,6 +7,7 @@
 //! there are several inputs.
 
 use std::io::IsTerminal;
+use std::panic::AssertUnwindSafe;
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -157,10 +158,24 @@ where
 
     fn flush(&mut self, batch: &mut Vec<Doc>) -> anyhow::Result<()> {
         let process = self.process;
-        let results: Vec<T> = self
-            .pool
-            .install(|| batch.par_iter_mut().map(process).collect());
+        // A bug in a stage must cost one article, not the run: each article
+        // is processed behind its own unwind guard.
+        let results: Vec<Option<T>> = self.pool.install(|| {
+            batch
+                .par_iter_mut()
+                .map(|doc| std::panic::catch_unwind(AssertUnwindSafe(|| process(doc))).ok())
+                .collect()
+        });
         for (doc, result) in batch.drain(..).zip(results) {
+            let Some(result) = result else {
+                let message = format!(
+                    "{}: internal error while processing article {}; it was skipped (please report this)",
+                    doc.meta.input, doc.meta.id
+                );
+                self.progress.report(&message, Severity::Error);
+                self.summary.n_failed += 1;
+                continue;
+            };
             self.summary.n_articles += 1;
             (self.emit)(doc, result)?;
         }
