@@ -39,6 +39,7 @@ mod entries;
 mod error;
 mod inflect;
 mod kb;
+pub mod petrarch;
 mod tsv;
 
 pub use builtin::load_builtin;
