@@ -27,7 +27,7 @@ mod write;
 pub use article::{ArticleRecord, SpanText};
 pub use event::{
     AttributionRecord, EventRecord, LocationRecord, MentionRecord, MergeInfo, ParticipantRecord,
-    PloverRecord, SentenceRecord, event_id,
+    PloverRecord, SentenceRecord, SpanRecord, event_id,
 };
 pub use gdelt::{GDELT_COLUMNS, gdelt_row};
 pub use mentions::{MentionsRecord, resolution_label};
