@@ -11,6 +11,7 @@
 //! before and after it (flattened into [`Variant`]s, one per way the choices
 //! can go), and how loosely the words may be spaced ([`Gaps`]).
 
+pub mod petrarch;
 pub mod syntax;
 
 use rustc_hash::FxHashMap;
@@ -121,8 +122,10 @@ impl Variant {
     }
 }
 
-/// The most variants one pattern part may expand to.
-const MAX_VARIANTS: usize = 512;
+/// The most variants one pattern part may expand to. PETRARCH patterns with
+/// two synsets of many multi-word members (`&AIRCRAFT FIRING &WEAPON`)
+/// reach a few thousand.
+const MAX_VARIANTS: usize = 4096;
 
 /// Where the trigger sits: a verb (with its clause subject) or a noun.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -261,19 +264,33 @@ impl VerbDictionary {
             trigger_kind: None,
             origin: origin.clone(),
         })
+        .map(|_| ())
     }
 
     /// Compiles one pattern from any format. A choice in trigger position is
     /// expanded into one pattern per alternative so every pattern has a
-    /// single trigger word.
-    pub fn add_spec(&mut self, spec: PatternSpec) -> Result<(), String> {
-        for elements in expand_trigger_choice(spec.elements.clone()) {
-            self.add_expanded(&spec, &elements)?;
-        }
-        Ok(())
+    /// single trigger word. Returns the ids of the compiled patterns.
+    pub fn add_spec(&mut self, spec: PatternSpec) -> Result<Vec<PatternId>, String> {
+        expand_trigger_choice(spec.elements.clone())
+            .iter()
+            .map(|elements| self.add_expanded(&spec, elements))
+            .collect()
     }
 
-    fn add_expanded(&mut self, spec: &PatternSpec, elements: &[Element]) -> Result<(), String> {
+    /// Lets a compiled pattern fire on one more trigger word: a PETRARCH verb
+    /// block's patterns apply to every verb in the block, compiled once.
+    pub fn add_trigger(&mut self, lemma: LemmaId, pattern: PatternId) {
+        let patterns = self.by_trigger.entry(lemma).or_default();
+        if !patterns.contains(&pattern) {
+            patterns.push(pattern);
+        }
+    }
+
+    fn add_expanded(
+        &mut self,
+        spec: &PatternSpec,
+        elements: &[Element],
+    ) -> Result<PatternId, String> {
         let trigger_idx = trigger_index(elements).ok_or("pattern has no trigger word")?;
         let before = &elements[..trigger_idx];
         let Element::Word { text, exact, .. } = &elements[trigger_idx] else {
@@ -341,7 +358,7 @@ impl VerbDictionary {
             origin: spec.origin.clone(),
         });
         self.by_trigger.entry(trigger).or_default().push(id);
-        Ok(())
+        Ok(id)
     }
 
     fn compile(&mut self, element: &Element) -> Elem {
@@ -385,6 +402,32 @@ impl VerbDictionary {
         };
         for form in forms {
             self.add_form(&form, id);
+        }
+        id
+    }
+
+    /// A named set of single words that matches as one pattern word (a
+    /// PETRARCH synset such as `&CURRENCY`): every form of every member is a
+    /// form of the set, so a set of a hundred words costs one table entry per
+    /// form instead of a hundred pattern variants. Members are `(word, exact)`.
+    /// Patterns then name the set as the exact word `name`.
+    pub fn add_word_set(&mut self, name: &str, members: &[(String, bool)]) -> LemmaId {
+        let key = (name.to_string(), true);
+        if let Some(&id) = self.lemmas.get(&key) {
+            return id;
+        }
+        let id = LemmaId(self.lemma_texts.len() as u32);
+        self.lemma_texts.push(name.to_string());
+        self.lemmas.insert(key, id);
+        for (word, exact) in members {
+            let forms = if *exact {
+                vec![word.clone()]
+            } else {
+                surface_forms(word)
+            };
+            for form in forms {
+                self.add_form(&form, id);
+            }
         }
         id
     }
