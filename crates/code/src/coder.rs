@@ -13,7 +13,7 @@ use crate::location::tied_location;
 use crate::matcher::{Match, match_pattern};
 use crate::modality::{Frame, Recode};
 use crate::participants::{meeting_code, resolve_fill, with_nationality};
-use crate::sentence::Sentence;
+use crate::sentence::{DocIndex, Sentence};
 use crate::slots::{Fill, fill_slot};
 use crate::{Coder, KeepPolicy};
 
@@ -41,10 +41,11 @@ impl Coder {
         &self,
         doc: &Doc,
         segment: SegmentRef,
+        index: &DocIndex,
         article: &mut Article,
         explanations: &mut Option<&mut Vec<Explanation>>,
     ) {
-        let sentence = Sentence::new(doc, segment, &self.dictionary, &self.cues);
+        let sentence = Sentence::new(doc, segment, index, &self.dictionary, &self.cues);
         if sentence.is_empty() {
             return;
         }
@@ -92,9 +93,7 @@ impl Coder {
         trigger: usize,
     ) -> Option<Candidate> {
         let mut best: Option<Candidate> = None;
-        let no_before = [Variant {
-            elements: Vec::new(),
-        }];
+        let no_before = [Variant::default()];
         for &lemma in sentence.lemmas(trigger) {
             for &pattern_id in self.dictionary.patterns_triggered_by(lemma) {
                 let pattern = self.dictionary.pattern(pattern_id);
@@ -116,7 +115,10 @@ impl Coder {
                         (true, _) => continue,
                         (false, _) => &variant.elements[..],
                     };
-                    for before in befores {
+                    if !sentence.has_lemmas(&variant.lemmas) {
+                        continue;
+                    }
+                    for before in befores.iter().filter(|b| sentence.has_lemmas(&b.lemmas)) {
                         let Some(found) =
                             match_pattern(sentence, &before.elements, after, trigger, pattern.gaps)
                         else {

@@ -32,6 +32,11 @@ pub enum Cue {
 }
 
 impl Cue {
+    /// The class as one bit of a cue mask.
+    pub fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
+
     fn from_section(name: &str) -> Option<Cue> {
         Some(match name {
             "say" => Cue::Say,
@@ -62,7 +67,7 @@ impl Cue {
 /// The compiled cue lists: lower-case form -> classes.
 #[derive(Debug, Default)]
 pub struct Cues {
-    classes: FxHashMap<String, Vec<Cue>>,
+    classes: FxHashMap<String, u32>,
     /// Event nouns ("call", "attack") with the CAMEO root they refer back to.
     event_nouns: FxHashMap<String, Vec<String>>,
 }
@@ -105,10 +110,7 @@ impl Cues {
         for form in forms {
             match section {
                 Section::Class(cue) => {
-                    let classes = self.classes.entry(form).or_default();
-                    if !classes.contains(cue) {
-                        classes.push(*cue);
-                    }
+                    *self.classes.entry(form).or_default() |= cue.bit();
                 }
                 Section::EventNoun(root) => {
                     self.event_nouns.entry(form).or_default().push(root.clone());
@@ -118,10 +120,14 @@ impl Cues {
     }
 
     /// True when the lower-case form belongs to the cue class.
+    #[cfg(test)]
     pub fn is(&self, cue: Cue, lowercase_form: &str) -> bool {
-        self.classes
-            .get(lowercase_form)
-            .is_some_and(|classes| classes.contains(&cue))
+        self.mask(lowercase_form) & cue.bit() != 0
+    }
+
+    /// Every cue class of a lower-case form, as bits ([`Cue::bit`]).
+    pub fn mask(&self, lowercase_form: &str) -> u32 {
+        self.classes.get(lowercase_form).copied().unwrap_or(0)
     }
 
     /// The CAMEO roots an event noun can refer back to ("call" -> 04).

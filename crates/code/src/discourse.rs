@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 use crate::clause::Clauses;
 use crate::cues::{Cue, Cues};
 use crate::participants::from_mention;
-use crate::sentence::Sentence;
+use crate::sentence::{DocIndex, Sentence};
 
 /// The events coded so far in one article.
 #[derive(Debug, Default)]
@@ -29,7 +29,8 @@ pub fn implicit_target(
 ) -> Option<(Participant, String)> {
     let doc = sentence.doc;
     let mut others: Vec<Participant> = Vec::new();
-    for (mention_idx, mention) in doc.mentions.iter().enumerate() {
+    for &mention_idx in sentence.mentions() {
+        let mention = &doc.mentions[mention_idx as usize];
         let anonymous = mention
             .actor
             .as_ref()
@@ -37,7 +38,7 @@ pub fn implicit_target(
         if mention.segment != sentence.segment || anonymous || mention.span.overlaps(matched) {
             continue;
         }
-        let Some(participant) = from_mention(doc, mention_idx as u32) else {
+        let Some(participant) = from_mention(doc, mention_idx) else {
             continue;
         };
         let new =
@@ -102,13 +103,17 @@ pub fn drop_repeated_headings(events: &mut Vec<Event>) {
 /// locates the latest earlier event of that kind.
 pub fn locate_from_later_sentences(
     doc: &Doc,
+    index: &DocIndex,
     cues: &Cues,
     dictionary: &crate::dictionary::VerbDictionary,
     events: &mut [Event],
 ) {
     for sentence_idx in 0..doc.sentences.len() {
         let segment = SegmentRef::Sentence(sentence_idx as u32);
-        let sentence = Sentence::new(doc, segment, dictionary, cues);
+        if !may_locate_an_earlier_event(doc, index, sentence_idx) {
+            continue;
+        }
+        let sentence = Sentence::new(doc, segment, index, dictionary, cues);
         let Some((roots, place)) = event_noun_with_place(&sentence, cues) else {
             continue;
         };
@@ -125,6 +130,25 @@ pub fn locate_from_later_sentences(
             event.location = Some(place);
         }
     }
+}
+
+/// A cheap check before the full analysis: the sentence opens with a
+/// definite word and names a place.
+fn may_locate_an_earlier_event(doc: &Doc, index: &DocIndex, sentence_idx: usize) -> bool {
+    let sentence = &doc.sentences[sentence_idx];
+    let Some(first) = doc.segment_tokens(sentence).first() else {
+        return false;
+    };
+    let first = doc.text(first.span).to_lowercase();
+    let definite = matches!(
+        first.as_str(),
+        "the" | "this" | "that" | "their" | "his" | "her" | "its"
+    );
+    definite
+        && index
+            .mentions_in(SegmentRef::Sentence(sentence_idx as u32))
+            .iter()
+            .any(|&m| doc.mentions[m as usize].place.is_some())
 }
 
 fn event_noun_with_place(sentence: &Sentence, cues: &Cues) -> Option<(Vec<String>, Location)> {

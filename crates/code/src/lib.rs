@@ -47,6 +47,7 @@ pub use explain::{Explanation, Verdict};
 use cues::Cues;
 use discourse::Article;
 use modality::ModalityTable;
+use sentence::DocIndex;
 
 /// What to do with negated or hypothetical actions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -125,26 +126,23 @@ impl Coder {
     }
 
     fn code_with(&self, doc: &mut Doc, explanations: &mut Option<&mut Vec<Explanation>>) {
+        let index = DocIndex::new(doc);
         let mut article = Article::default();
-        for sentence_idx in 0..doc.sentences.len() {
-            self.code_segment(
-                doc,
-                SegmentRef::Sentence(sentence_idx as u32),
-                &mut article,
-                explanations,
-            );
-        }
-        for heading_idx in 0..doc.headings.len() {
-            self.code_segment(
-                doc,
-                SegmentRef::Heading(heading_idx as u32),
-                &mut article,
-                explanations,
-            );
+        let segments = (0..doc.sentences.len())
+            .map(|idx| SegmentRef::Sentence(idx as u32))
+            .chain((0..doc.headings.len()).map(|idx| SegmentRef::Heading(idx as u32)));
+        for segment in segments {
+            self.code_segment(doc, segment, &index, &mut article, explanations);
         }
         let mut events = article.events;
         discourse::drop_repeated_headings(&mut events);
-        discourse::locate_from_later_sentences(doc, &self.cues, &self.dictionary, &mut events);
+        discourse::locate_from_later_sentences(
+            doc,
+            &index,
+            &self.cues,
+            &self.dictionary,
+            &mut events,
+        );
         discourse::fill_fallback_locations(doc, &self.country_places, &mut events);
         doc.events = events;
     }

@@ -74,8 +74,10 @@ pub fn resolve_pronoun(
         };
         kind_matches(kind, actor.kind) && !exclude.contains(&actor.code)
     };
-    let same_sentence: Vec<usize> = (0..doc.mentions.len())
-        .filter(|&m| doc.mentions[m].segment == sentence.segment)
+    let same_sentence: Vec<usize> = sentence
+        .mentions()
+        .iter()
+        .map(|&m| m as usize)
         .filter(|&m| doc.mentions[m].span.end <= pronoun_start)
         .filter(compatible)
         .collect();
@@ -89,8 +91,11 @@ pub fn resolve_pronoun(
         return None;
     };
     let previous = SegmentRef::Sentence(sentence_idx.checked_sub(1)?);
-    let candidates: Vec<usize> = (0..doc.mentions.len())
-        .filter(|&m| doc.mentions[m].segment == previous)
+    let candidates: Vec<usize> = sentence
+        .index
+        .mentions_in(previous)
+        .iter()
+        .map(|&m| m as usize)
         .filter(compatible)
         .collect();
     unique_actor(doc, &candidates)
@@ -127,10 +132,10 @@ pub fn with_nationality(sentence: &Sentence, mut participant: Participant) -> Pa
         return participant;
     }
     let doc = sentence.doc;
-    let sentence_country = doc
-        .mentions
+    let sentence_country = sentence
+        .mentions()
         .iter()
-        .filter(|m| m.segment == sentence.segment)
+        .map(|&m| &doc.mentions[m as usize])
         .find_map(|m| m.place.as_ref().and_then(|p| p.country.clone()));
     let country =
         sentence_country.or_else(|| doc.dateline.as_ref().and_then(|p| p.country.clone()));

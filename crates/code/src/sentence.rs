@@ -8,6 +8,8 @@ use std::ops::Range;
 
 use dateline_model::{Doc, Pos, SegmentRef, Span};
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use crate::cues::{Cue, Cues};
 use crate::dictionary::{LemmaId, VerbDictionary};
 use crate::forms::lookup_form;
@@ -19,20 +21,51 @@ pub struct Sentence<'a> {
     pub segment: SegmentRef,
     /// Index of the sentence's first token in `doc.tokens`.
     pub first: usize,
-    forms: Vec<String>,
+    /// Lower-cased forms of every token, back to back; `form_ends` splits them.
+    forms: String,
+    form_ends: Vec<u32>,
     lemmas: Vec<&'a [LemmaId]>,
+    /// Every pattern lemma of the sentence, to rule patterns out quickly.
+    lemma_set: FxHashSet<LemmaId>,
+    cue_masks: Vec<u32>,
+    fillers: Vec<bool>,
     tags: Vec<Option<Pos>>,
     /// Actor mention (index into `doc.mentions`) covering each token.
     actor_at: Vec<Option<u32>>,
     /// Place-only mention covering each token.
     place_at: Vec<Option<u32>>,
-    cues: &'a Cues,
+    pub index: &'a DocIndex,
+}
+
+/// Per-document lookups built once: which mentions sit in which segment.
+#[derive(Debug, Default)]
+pub struct DocIndex {
+    by_segment: FxHashMap<SegmentRef, Vec<u32>>,
+}
+
+impl DocIndex {
+    pub fn new(doc: &Doc) -> DocIndex {
+        let mut by_segment: FxHashMap<SegmentRef, Vec<u32>> = FxHashMap::default();
+        for (mention_idx, mention) in doc.mentions.iter().enumerate() {
+            by_segment
+                .entry(mention.segment)
+                .or_default()
+                .push(mention_idx as u32);
+        }
+        DocIndex { by_segment }
+    }
+
+    /// The mentions of a segment, in body order.
+    pub fn mentions_in(&self, segment: SegmentRef) -> &[u32] {
+        self.by_segment.get(&segment).map_or(&[], Vec::as_slice)
+    }
 }
 
 impl<'a> Sentence<'a> {
     pub fn new(
         doc: &'a Doc,
         segment: SegmentRef,
+        index: &'a DocIndex,
         dictionary: &'a VerbDictionary,
         cues: &'a Cues,
     ) -> Sentence<'a> {
@@ -42,26 +75,26 @@ impl<'a> Sentence<'a> {
         };
         let range = seg.token_range();
         let len = range.len();
-        let mut forms = Vec::with_capacity(len);
+        let mut forms = String::with_capacity(seg.span.len() + len);
+        let mut form_ends = Vec::with_capacity(len);
+        let mut lemmas = Vec::with_capacity(len);
+        let mut cue_masks = Vec::with_capacity(len);
         let mut buffer = String::new();
         for token in &doc.tokens[range.clone()] {
             lookup_form(doc.text(token.span), &mut buffer);
-            forms.push(buffer.clone());
+            lemmas.push(dictionary.lemmas_of(&buffer));
+            cue_masks.push(cues.mask(&buffer));
+            forms.push_str(&buffer);
+            form_ends.push(forms.len() as u32);
         }
-        let lemmas = forms
-            .iter()
-            .map(|form| dictionary.lemmas_of(form))
-            .collect();
         let tags = range
             .clone()
             .map(|idx| doc.tags.get(idx).copied())
             .collect();
         let mut actor_at = vec![None; len];
         let mut place_at = vec![None; len];
-        for (mention_idx, mention) in doc.mentions.iter().enumerate() {
-            if mention.segment != segment {
-                continue;
-            }
+        for &mention_idx in index.mentions_in(segment) {
+            let mention = &doc.mentions[mention_idx as usize];
             let slots = if mention.actor.is_some() {
                 &mut actor_at
             } else if mention.place.is_some() {
@@ -74,33 +107,51 @@ impl<'a> Sentence<'a> {
                 .saturating_sub(range.start)
                 .min(len);
             for slot in &mut slots[start..end] {
-                *slot = Some(mention_idx as u32);
+                *slot = Some(mention_idx);
             }
         }
-        Sentence {
+        let lemma_set = lemmas
+            .iter()
+            .flat_map(|l: &&[LemmaId]| l.iter().copied())
+            .collect();
+        let mut sentence = Sentence {
             doc,
             segment,
             first: range.start,
             forms,
+            form_ends,
             lemmas,
+            lemma_set,
+            cue_masks,
+            fillers: Vec::new(),
             tags,
             actor_at,
             place_at,
-            cues,
-        }
+            index,
+        };
+        sentence.fillers = (0..len).map(|idx| sentence.compute_filler(idx)).collect();
+        sentence
+    }
+
+    /// True when the sentence holds a form of every lemma.
+    pub fn has_lemmas(&self, lemmas: &[LemmaId]) -> bool {
+        lemmas.iter().all(|lemma| self.lemma_set.contains(lemma))
     }
 
     pub fn len(&self) -> usize {
-        self.forms.len()
+        self.form_ends.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.forms.is_empty()
+        self.form_ends.is_empty()
     }
 
     /// The lower-cased form of a token.
     pub fn form(&self, idx: usize) -> &str {
-        &self.forms[idx]
+        let start = idx
+            .checked_sub(1)
+            .map_or(0, |prev| self.form_ends[prev] as usize);
+        &self.forms[start..self.form_ends[idx] as usize]
     }
 
     /// The token as written.
@@ -131,7 +182,12 @@ impl<'a> Sentence<'a> {
     }
 
     pub fn is(&self, idx: usize, cue: Cue) -> bool {
-        self.cues.is(cue, &self.forms[idx])
+        self.cue_masks[idx] & cue.bit() != 0
+    }
+
+    /// The mentions of this sentence (indices into `doc.mentions`).
+    pub fn mentions(&self) -> &'a [u32] {
+        self.index.mentions_in(self.segment)
     }
 
     pub fn actor_at(&self, idx: usize) -> Option<u32> {
@@ -173,6 +229,10 @@ impl<'a> Sentence<'a> {
     /// determiners, possessive pronouns, adjectives, adverbs, numbers and
     /// lower-case hyphenated modifiers ("follow-up", "40-minute").
     pub fn is_filler(&self, idx: usize) -> bool {
+        self.fillers[idx]
+    }
+
+    fn compute_filler(&self, idx: usize) -> bool {
         if self.actor_at[idx].is_some() {
             return false;
         }

@@ -24,10 +24,13 @@
 
 #![deny(missing_debug_implementations)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use dateline_code::discard::DiscardList;
+use dateline_code::issues::IssueList;
 use dateline_code::{Coder, CoderConfig, VerbDictionary};
 use dateline_kb::Kb;
+use dateline_kb::petrarch::{self, KnowledgeFormat};
 use dateline_model::{Doc, PlaceKind, PlaceRef};
 use dateline_recognise::Recogniser;
 
@@ -55,7 +58,37 @@ pub struct PipelineConfig {
     pub verb_files: Vec<PathBuf>,
     /// Code with the user's dictionaries only (`--no-builtin`).
     pub no_builtin: bool,
+    /// Actor dictionaries (`--actors`): Dateline TSV or PETRARCH/TABARI,
+    /// told by their content.
+    pub actor_files: Vec<PathBuf>,
+    /// Agent dictionaries (`--agents`), in either format.
+    pub agent_files: Vec<PathBuf>,
+    /// PETRARCH discard lists (`--discards`).
+    pub discard_files: Vec<PathBuf>,
+    /// PETRARCH issue lists (`--issues`).
+    pub issue_files: Vec<PathBuf>,
+    /// What a problem in a user dictionary does (`--strict` makes it fatal).
+    pub dictionary_problems: ProblemPolicy,
     pub coder: CoderConfig,
+}
+
+/// What to do when a user dictionary has bad lines.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ProblemPolicy {
+    /// Report them and load the rest.
+    #[default]
+    Report,
+    /// Refuse to build the pipeline.
+    Fail,
+}
+
+/// What a knowledge file given on the command line is meant to hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum KnowledgeRole {
+    /// `--kb`: any Dateline TSV kind, or a PETRARCH dictionary told by content.
+    Any,
+    Actors,
+    Agents,
 }
 
 /// Errors that stop the pipeline from being built at all.
@@ -70,6 +103,9 @@ pub enum PipelineError {
         path: String,
         source: std::io::Error,
     },
+    /// Problems in user dictionaries under [`ProblemPolicy::Fail`].
+    #[error("{} problem(s) in user dictionaries, first: {}", .0.len(), .0.first().map_or("", String::as_str))]
+    Dictionary(Vec<String>),
 }
 
 /// The stages, built once.
@@ -89,8 +125,24 @@ impl Pipeline {
         } else {
             Kb::builtin()?
         };
-        for path in &config.kb_files {
-            problems.extend(kb.extend_from(path)?.iter().map(ToString::to_string));
+        let knowledge = config
+            .kb_files
+            .iter()
+            .map(|path| (path, KnowledgeRole::Any))
+            .chain(
+                config
+                    .actor_files
+                    .iter()
+                    .map(|path| (path, KnowledgeRole::Actors)),
+            )
+            .chain(
+                config
+                    .agent_files
+                    .iter()
+                    .map(|path| (path, KnowledgeRole::Agents)),
+            );
+        for (path, role) in knowledge {
+            problems.extend(load_knowledge(&mut kb, path, role)?);
         }
         let mut dictionary = if config.no_builtin {
             VerbDictionary::default()
@@ -98,16 +150,30 @@ impl Pipeline {
             VerbDictionary::builtin()
         };
         for path in &config.verb_files {
-            let text = std::fs::read_to_string(path).map_err(|source| PipelineError::Read {
-                path: path.display().to_string(),
-                source,
-            })?;
-            let errors = dictionary.add_file(&path.display().to_string(), &text);
+            let text = read_text(path)?;
+            let (_, errors) = dictionary.add_file_any_format(&path.display().to_string(), &text);
             problems.extend(errors.iter().map(ToString::to_string));
         }
+        let mut discards = DiscardList::default();
+        for path in &config.discard_files {
+            let (list, errors) = DiscardList::parse(&path.display().to_string(), &read_text(path)?);
+            discards.extend(list);
+            problems.extend(errors.iter().map(ToString::to_string));
+        }
+        let mut issues = IssueList::default();
+        for path in &config.issue_files {
+            let (list, errors) = IssueList::parse(&path.display().to_string(), &read_text(path)?);
+            issues.extend(list);
+            problems.extend(errors.iter().map(ToString::to_string));
+        }
+        if config.dictionary_problems == ProblemPolicy::Fail && !problems.is_empty() {
+            return Err(PipelineError::Dictionary(problems));
+        }
         let country_places = country_places(&kb);
-        let coder =
-            Coder::new(dictionary, config.coder.clone()).with_country_places(country_places);
+        let coder = Coder::new(dictionary, config.coder.clone())
+            .with_country_places(country_places)
+            .with_discards(discards)
+            .with_issues(issues);
         let recogniser = Recogniser::build(&kb)?;
         Ok((Pipeline { recogniser, coder }, problems))
     }
@@ -144,6 +210,38 @@ impl Pipeline {
             self.recogniser.recognise(doc);
         }
     }
+}
+
+/// A user file as text; bad UTF-8 is replaced (dictionaries are often Latin-1).
+fn read_text(path: &Path) -> Result<String, PipelineError> {
+    let bytes = std::fs::read(path).map_err(|source| PipelineError::Read {
+        path: path.display().to_string(),
+        source,
+    })?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Loads a knowledge file in whichever format its content shows; returns
+/// its problems as `FILE:LINE: message` lines.
+fn load_knowledge(
+    kb: &mut Kb,
+    path: &Path,
+    role: KnowledgeRole,
+) -> Result<Vec<String>, PipelineError> {
+    let text = read_text(path)?;
+    let source = path.display().to_string();
+    let format = match (petrarch::detect_format(&text), role) {
+        (Some(format), _) => format,
+        (None, KnowledgeRole::Agents) => KnowledgeFormat::PetrarchAgents,
+        (None, KnowledgeRole::Actors) => KnowledgeFormat::PetrarchActors,
+        (None, KnowledgeRole::Any) => KnowledgeFormat::DatelineTsv,
+    };
+    let diagnostics = match format {
+        KnowledgeFormat::DatelineTsv => kb.extend_from_str(&source, &text),
+        KnowledgeFormat::PetrarchActors => petrarch::load_actors(kb, &source, &text),
+        KnowledgeFormat::PetrarchAgents => petrarch::load_agents(kb, &source, &text),
+    };
+    Ok(diagnostics.iter().map(ToString::to_string).collect())
 }
 
 /// Each country's gazetteer entry, to place events by focus country.

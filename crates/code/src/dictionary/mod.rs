@@ -103,12 +103,28 @@ pub enum Flat {
 }
 
 /// One way a pattern part can match, with every choice made.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Variant {
     pub elements: Vec<Flat>,
+    /// Every pattern word of the variant, once: a sentence lacking any of
+    /// them cannot match, which rules most variants out before matching.
+    pub lemmas: Vec<LemmaId>,
 }
 
 impl Variant {
+    fn new(elements: Vec<Flat>) -> Variant {
+        let mut lemmas: Vec<LemmaId> = elements
+            .iter()
+            .filter_map(|e| match e {
+                Flat::Word(lemma, _) => Some(*lemma),
+                _ => None,
+            })
+            .collect();
+        lemmas.sort();
+        lemmas.dedup();
+        Variant { elements, lemmas }
+    }
+
     pub fn has_target(&self) -> bool {
         self.elements.contains(&Flat::Target)
     }
@@ -529,10 +545,7 @@ fn flatten(elements: &[Elem]) -> Result<Vec<Variant>, String> {
             ));
         }
     }
-    Ok(sequences
-        .into_iter()
-        .map(|elements| Variant { elements })
-        .collect())
+    Ok(sequences.into_iter().map(Variant::new).collect())
 }
 
 /// The trigger: the word marked `*`, else the first word after `$` (or the
