@@ -1,0 +1,160 @@
+//! The embedded backend: one SQLite file in WAL mode, so readers keep
+//! reading while an ingest writes, and a killed writer loses at most the
+//! batch it had not committed.
+
+use std::path::Path;
+
+use rusqlite::functions::FunctionFlags;
+use rusqlite::types::{ToSqlOutput, ValueRef};
+use rusqlite::{Connection, OpenFlags};
+
+use super::{Backend, Dialect, Row, Value};
+use crate::StoreError;
+
+/// How long a writer waits for another writer's batch before giving up.
+const BUSY_TIMEOUT_MS: u32 = 60_000;
+
+#[derive(Debug)]
+pub struct SqliteBackend {
+    connection: Connection,
+}
+
+impl SqliteBackend {
+    /// Opens (creating if asked) the database file at `path`.
+    pub fn open(path: &Path, create: bool) -> Result<SqliteBackend, StoreError> {
+        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if create {
+            flags |= OpenFlags::SQLITE_OPEN_CREATE;
+        } else if !path.exists() {
+            return Err(StoreError::Missing(path.display().to_string()));
+        }
+        let connection =
+            Connection::open_with_flags(path, flags).map_err(|err| StoreError::Open {
+                location: path.display().to_string(),
+                message: err.to_string(),
+            })?;
+        SqliteBackend::configure(connection)
+    }
+
+    /// A private in-memory database (tests, examples).
+    pub fn in_memory() -> Result<SqliteBackend, StoreError> {
+        let connection = Connection::open_in_memory().map_err(|err| StoreError::Open {
+            location: ":memory:".into(),
+            message: err.to_string(),
+        })?;
+        SqliteBackend::configure(connection)
+    }
+
+    fn configure(connection: Connection) -> Result<SqliteBackend, StoreError> {
+        // WAL lets readers work during an ingest; NORMAL sync is durable
+        // against a killed process (only a power cut can lose the last batch).
+        connection.execute_batch(&format!(
+            "PRAGMA journal_mode = WAL;
+             PRAGMA synchronous = NORMAL;
+             PRAGMA foreign_keys = ON;
+             PRAGMA busy_timeout = {BUSY_TIMEOUT_MS};
+             PRAGMA temp_store = MEMORY;
+             PRAGMA cache_size = -65536;
+             PRAGMA mmap_size = 1073741824;"
+        ))?;
+        connection.set_prepared_statement_cache_capacity(128);
+        register_distance(&connection)?;
+        Ok(SqliteBackend { connection })
+    }
+}
+
+/// `dl_distance_km(lat1, lon1, lat2, lon2)`, the same haversine the
+/// PostgreSQL schema defines in SQL and the resolver uses.
+fn register_distance(connection: &Connection) -> Result<(), StoreError> {
+    connection.create_scalar_function(
+        "dl_distance_km",
+        4,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let arg = |idx| ctx.get::<Option<f64>>(idx);
+            let (lat1, lon1, lat2, lon2) = (arg(0)?, arg(1)?, arg(2)?, arg(3)?);
+            Ok(match (lat1, lon1, lat2, lon2) {
+                (Some(a), Some(b), Some(c), Some(d)) => {
+                    Some(dateline_resolve::distance_km(a, b, c, d))
+                }
+                _ => None,
+            })
+        },
+    )?;
+    Ok(())
+}
+
+impl rusqlite::ToSql for Value {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(match self {
+            Value::Null => ToSqlOutput::Borrowed(ValueRef::Null),
+            Value::Int(value) => ToSqlOutput::Borrowed(ValueRef::Integer(*value)),
+            Value::Real(value) => ToSqlOutput::Borrowed(ValueRef::Real(*value)),
+            Value::Text(value) => ToSqlOutput::Borrowed(ValueRef::Text(value.as_bytes())),
+        })
+    }
+}
+
+impl Backend for SqliteBackend {
+    fn dialect(&self) -> Dialect {
+        Dialect::Sqlite
+    }
+
+    fn execute_script(&mut self, sql: &str) -> Result<(), StoreError> {
+        Ok(self.connection.execute_batch(sql)?)
+    }
+
+    fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64, StoreError> {
+        let mut statement = self.connection.prepare_cached(sql)?;
+        let changed = statement.execute(rusqlite::params_from_iter(params))?;
+        Ok(changed as u64)
+    }
+
+    fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError> {
+        let mut statement = self.connection.prepare_cached(sql)?;
+        let n_columns = statement.column_count();
+        let mut rows = statement.query(rusqlite::params_from_iter(params))?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            let mut values = Vec::with_capacity(n_columns);
+            for idx in 0..n_columns {
+                values.push(value_of(row.get_ref(idx)?)?);
+            }
+            out.push(Row(values));
+        }
+        Ok(out)
+    }
+
+    fn begin_write(&mut self) -> Result<(), StoreError> {
+        // IMMEDIATE takes the write lock now, so two writers queue on the
+        // busy timeout instead of failing when one upgrades a read lock.
+        Ok(self.connection.execute_batch("BEGIN IMMEDIATE")?)
+    }
+
+    fn commit(&mut self) -> Result<(), StoreError> {
+        Ok(self.connection.execute_batch("COMMIT")?)
+    }
+
+    fn rollback(&mut self) -> Result<(), StoreError> {
+        Ok(self.connection.execute_batch("ROLLBACK")?)
+    }
+
+    fn analyze(&mut self) -> Result<(), StoreError> {
+        Ok(self
+            .connection
+            .execute_batch("PRAGMA analysis_limit = 2000; ANALYZE;")?)
+    }
+}
+
+fn value_of(value: ValueRef<'_>) -> Result<Value, StoreError> {
+    Ok(match value {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(value) => Value::Int(value),
+        ValueRef::Real(value) => Value::Real(value),
+        ValueRef::Text(bytes) => Value::Text(
+            String::from_utf8(bytes.to_vec())
+                .map_err(|_| StoreError::Corrupt("text column is not UTF-8".into()))?,
+        ),
+        ValueRef::Blob(_) => return Err(StoreError::Corrupt("unexpected blob column".into())),
+    })
+}
