@@ -54,13 +54,9 @@ pub(crate) fn read_text(stream: &mut dyn Read, reading: &mut Reading, kind: Text
 
 /// True when `head` opens with a dateline header (`date 2024-11-11 ...`).
 pub(crate) fn starts_with_dateline_header(head: &[u8]) -> bool {
-    let Some(rest) = head
-        .get(..5)
-        .filter(|word| word.eq_ignore_ascii_case(b"date "))
-    else {
+    if !head.get(..5).is_some_and(|word| word.eq_ignore_ascii_case(b"date ")) {
         return false;
-    };
-    let _ = rest;
+    }
     let digits = head[5..].trim_ascii_start();
     digits.len() >= 10
         && digits[..10]
