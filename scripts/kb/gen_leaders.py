@@ -43,6 +43,9 @@ SINCE = "2000-01-01"
 
 # Countries whose leaders' English labels put the family name first.
 FAMILY_NAME_FIRST = {"CHN", "TWN", "PRK", "KOR", "HKG", "MAC", "KHM"}
+# Countries whose names are given name + father's name (+ grandfather's):
+# reports use the given name alone after the first mention ("Abiy").
+PATRONYMIC = {"ETH", "ERI", "ISL"}
 
 # Lower-case name particles that belong to the surname ("Lula da Silva").
 PARTICLES = {"da", "de", "do", "dos", "das", "van", "von", "der", "den", "di", "du", "le", "la", "al", "el", "bin", "ibn", "ben"}
@@ -243,7 +246,12 @@ def person_row(qid, label, country, ranges, correction):
     else:
         ranges = [(start, end) for start, end in ranges if not (start and end and start >= end)]
         codes = [f"{country}GOV@{start or ''}..{end or ''}" for start, end in ranges] + [f"{country}ELI"]
-    names = unique([label] + split_list(correction.get("names", "")) + [fold_ascii(name), fold_ascii(label)])
+    names = unique(
+        [label]
+        + split_list(correction.get("names", ""))
+        + [fold_ascii(name), fold_ascii(label)]
+        + two_word_forms(name, country in PATRONYMIC)
+    )
     names = [n for n in names if n != name and not re.search(r"\b(do|da|dos|de)\b .*(Reino|Países|Arábia)", n)]
     short = split_list(correction.get("short", "")) or short_names(name, country)
     short = unique(short + [fold_ascii(s) for s in short])
@@ -263,7 +271,7 @@ def short_names(name, country):
     tokens = name.replace(",", " ").split()
     if len(tokens) < 2:
         return [name]
-    if country in FAMILY_NAME_FIRST:
+    if country in FAMILY_NAME_FIRST or country in PATRONYMIC:
         return [tokens[0]]
     if any(t.lower() in ("bin", "ibn") for t in tokens):
         return [tokens[0]]
@@ -274,6 +282,19 @@ def short_names(name, country):
     if re.match(r"^[IVX]+$", surname):
         return [" ".join(tokens[:-1])]
     return [surname]
+
+
+def two_word_forms(name, patronymic):
+    """A three-word name is often written with two of them: "Tayyip Erdogan"
+    for Recep Tayyip Erdogan, "Julia Crouch" for Julia Catherine Crouch, and
+    in patronymic countries "Abiy Ahmed" for Abiy Ahmed Ali."""
+    tokens = name.replace(",", " ").split()
+    if len(tokens) != 3 or any(t.lower() in PARTICLES or t.lower() in ("bin", "ibn") for t in tokens):
+        return []
+    forms = [f"{tokens[0]} {tokens[2]}", f"{tokens[1]} {tokens[2]}"]
+    if patronymic:
+        forms.append(f"{tokens[0]} {tokens[1]}")
+    return unique(forms + [fold_ascii(f) for f in forms])
 
 
 def first_name(name):

@@ -1,0 +1,236 @@
+//! The `dateline` binary end to end, on articles written for these tests.
+
+use std::io::Write;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+const ARTICLE: &str = "date 2023-05-14 Nairobi: Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Sunday, according to a statement from his office.
+
+Talks in Nairobi
+
+The two leaders discussed trade and security along their shared border. Ruto said the talks were \"frank and useful\".
+
+Also Read: Floods Displace Thousands in Coastal Kenya
+
+Police arrested 12 protesters outside parliament in Nairobi on Monday, witnesses said.
+";
+
+fn dateline() -> Command {
+    Command::cargo_bin("dateline").unwrap()
+}
+
+fn write(dir: &tempfile::TempDir, name: &str, content: &[u8]) -> std::path::PathBuf {
+    let path = dir.path().join(name);
+    std::fs::File::create(&path)
+        .unwrap()
+        .write_all(content)
+        .unwrap();
+    path
+}
+
+fn json_lines(output: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+fn slice(body: &str, span: &Value) -> String {
+    let start = span[0].as_u64().unwrap() as usize;
+    let end = span[1].as_u64().unwrap() as usize;
+    body[start..end].to_string()
+}
+
+#[test]
+fn read_prints_metadata_headings_and_sentences() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(&dir, "kenya.txt", ARTICLE.as_bytes());
+    let output = dateline()
+        .args(["read", "--format", "jsonl"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let articles = json_lines(&output.stdout);
+    assert_eq!(articles.len(), 1);
+    let article = &articles[0];
+    assert_eq!(article["date"], "2023-05-14");
+    assert_eq!(article["place"], "Nairobi");
+    assert_eq!(article["headings"][0]["text"], "Talks in Nairobi");
+    let body = article["body"].as_str().unwrap();
+    assert!(!body.contains("Also Read"));
+    assert_eq!(
+        article["related_links"][0]["text"],
+        "Floods Displace Thousands in Coastal Kenya"
+    );
+    let sentences = article["sentences"].as_array().unwrap();
+    assert_eq!(sentences.len(), 4);
+    for sentence in sentences {
+        assert_eq!(
+            slice(body, &sentence["span"]),
+            sentence["text"].as_str().unwrap()
+        );
+    }
+    assert!(
+        sentences[0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Kenyan President William Ruto met")
+    );
+}
+
+#[test]
+fn code_prints_events_whose_spans_slice_the_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(&dir, "kenya.txt", ARTICLE.as_bytes());
+    let read = dateline()
+        .args(["read", "--format", "jsonl"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let body = json_lines(&read.stdout)[0]["body"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let output = dateline()
+        .args(["code", "--format", "jsonl"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let events = json_lines(&output.stdout);
+    let meeting = events
+        .iter()
+        .find(|e| e["source"]["code"] == "KENGOV" && e["target"]["code"] == "ETHGOV")
+        .expect("Ruto meets Abiy");
+    // In the source's own country: hosting a visit.
+    assert_eq!(meeting["code"], "043");
+    assert_eq!(meeting["quad_class"], 1);
+    assert_eq!(meeting["location"]["name"], "Nairobi");
+    for event in &events {
+        assert_eq!(
+            slice(&body, &event["trigger"]["span"]),
+            event["trigger"]["text"].as_str().unwrap()
+        );
+        assert_eq!(
+            slice(&body, &event["source"]["span"]),
+            event["source"]["text"].as_str().unwrap()
+        );
+        assert_eq!(
+            slice(&body, &event["sentence"]["span"]),
+            event["sentence"]["text"].as_str().unwrap()
+        );
+    }
+}
+
+#[test]
+fn gdelt_rows_have_61_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(&dir, "kenya.txt", ARTICLE.as_bytes());
+    let output = dateline()
+        .args(["code", "--format", "gdelt"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(!text.is_empty());
+    for line in text.lines() {
+        assert_eq!(line.split('\t').count(), 61, "{line}");
+    }
+}
+
+#[test]
+fn explain_says_why_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(&dir, "kenya.txt", ARTICLE.as_bytes());
+    dateline()
+        .args(["code", "--format", "jsonl", "--explain"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("coded KENGOV -> ETHGOV"));
+}
+
+#[test]
+fn gzip_and_stdin_inputs_are_read() {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(ARTICLE.as_bytes()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(&dir, "kenya.txt.gz", &encoder.finish().unwrap());
+    let output = dateline()
+        .args(["read", "--format", "jsonl"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(json_lines(&output.stdout)[0]["place"], "Nairobi");
+    let output = dateline()
+        .args(["read", "--format", "jsonl", "-"])
+        .write_stdin(ARTICLE)
+        .output()
+        .unwrap();
+    assert_eq!(json_lines(&output.stdout)[0]["input"], "-");
+}
+
+#[test]
+fn failed_inputs_are_named_counted_and_the_rest_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(&dir, "kenya.txt", ARTICLE.as_bytes());
+    let jsonl = "{\"id\":\"a\",\"date\":\"2024-02-01\",\"text\":\"Kenya and Ethiopia signed a trade pact.\"}\n{not json\n{\"id\":\"c\",\"text\":\"Quiet day.\"}\n";
+    let lines = write(&dir, "news.jsonl", jsonl.as_bytes());
+    let missing = dir.path().join("missing.txt");
+    let output = dateline()
+        .args(["read", "--format", "jsonl"])
+        .args([&good, &lines, &missing])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("news.jsonl:2:"), "{stderr}");
+    assert!(stderr.contains("missing.txt"), "{stderr}");
+    assert!(stderr.contains("2 of 3 inputs had errors"), "{stderr}");
+    let ids: Vec<String> = json_lines(&output.stdout)
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), 3);
+    assert_eq!(&ids[1..], ["a", "c"]);
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    dateline().args(["code"]).assert().code(2);
+    dateline()
+        .args(["read", "--format", "yaml", "x.txt"])
+        .assert()
+        .code(2);
+    dateline()
+        .args(["code", "--date", "14/05/2023", "x.txt"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn eval_scores_a_gold_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = "\
+{\"id\":\"g1\",\"date\":\"2023-05-14\",\"text\":\"Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed on Sunday.\",\"events\":[{\"source\":\"KENGOV\",\"target\":\"ETHGOV\",\"code\":\"040\"}]}
+{\"id\":\"g2\",\"date\":\"2023-05-14\",\"text\":\"Rain fell across the region on Sunday.\",\"events\":[]}
+";
+    let path = write(&dir, "gold.jsonl", gold.as_bytes());
+    let output = dateline()
+        .args(["eval", "--json", "--gold"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let scores: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(scores["records"], 2);
+    assert_eq!(scores["exact_matches"], 2);
+    assert_eq!(scores["triples"]["true_positives"], 1);
+}
