@@ -21,6 +21,8 @@ mod csv_format;
 mod event;
 mod gdelt;
 mod mentions;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 mod plover;
 mod write;
 

@@ -27,6 +27,10 @@
 //!   [`MergeRule::same_place_km`] (25 km). Places guessed from the dateline
 //!   or the article's focus never keep reports apart.
 //! - **Stance**: the same negation and modality (a planned visit is not the visit).
+//! - **One article, one reading**: two reports of the same article join
+//!   only when they name the same source and target codes; an article that
+//!   names "Xi arrived in Vietnam" and "Xi held talks with To Lam" reports
+//!   two events, though across articles `VNM` and `VNMGOV` agree.
 //!
 //! Of several matching events the report joins the one agreeing on most
 //! fields exactly, then the nearest in time, then the oldest. The event then

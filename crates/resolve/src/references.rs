@@ -10,6 +10,8 @@
 //!    041 only, "talks" any 04 code),
 //! 3. the sentence has no coded event of its own that the noun could name
 //!    (then the noun is that event's object: "held a phone conversation"),
+//!    and no word such as "next", "new" or "another" shortly before the
+//!    noun makes it a different event ("their next round of talks"),
 //! 4. and either the sentence names E's source or target (an actor mention
 //!    with a compatible code) better than any other candidate's, or the noun
 //!    is definite ("the", "this", "his"...) and every candidate event agrees
@@ -33,6 +35,28 @@ const DEFINITE_WORDS: &[&str] = &[
 
 /// How far left of the noun its determiner may stand ("the recent phone call").
 const MAX_MODIFIERS: usize = 3;
+
+/// Words shortly before a noun that make it another event than one already
+/// reported ("their next round of talks", "a new call").
+const OTHER_EVENT_WORDS: &[&str] = &[
+    "next",
+    "new",
+    "another",
+    "further",
+    "future",
+    "upcoming",
+    "planned",
+    "possible",
+    "potential",
+    "fresh",
+    "second",
+    "third",
+    "follow-up",
+    "more",
+];
+
+/// How far left of the noun [`OTHER_EVENT_WORDS`] are looked for.
+const OTHER_EVENT_WINDOW: usize = 4;
 
 /// Nouns that name events, with the code prefixes each can name.
 #[derive(Clone, Debug, Default)]
@@ -160,7 +184,7 @@ fn reference_at(
         return None;
     }
     let form = doc.text(token.span).to_lowercase();
-    if !nouns.contains(&form) || inside_name(doc, token.span) {
+    if !nouns.contains(&form) || inside_name(doc, token.span) || names_other_event(doc, token_idx) {
         return None;
     }
     let segment = SegmentRef::Sentence(sentence_idx);
@@ -222,6 +246,15 @@ fn by_definite_noun(doc: &Doc, token_idx: usize, candidates: &[(usize, &Event)])
     };
     let all_same = candidates.iter().all(|(_, e)| key(e) == key(first));
     (all_same && is_definite(doc, token_idx)).then_some(first_idx)
+}
+
+/// True when "next", "new", "another"... stands shortly before the noun.
+fn names_other_event(doc: &Doc, token_idx: usize) -> bool {
+    let start = token_idx.saturating_sub(OTHER_EVENT_WINDOW);
+    doc.tokens[start..token_idx].iter().any(|token| {
+        let word = doc.text(token.span).to_lowercase();
+        OTHER_EVENT_WORDS.contains(&word.as_str())
+    })
 }
 
 fn is_noun(doc: &Doc, token_idx: usize) -> bool {

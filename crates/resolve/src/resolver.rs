@@ -30,7 +30,24 @@ pub struct Origin {
 #[derive(Clone, Debug, PartialEq)]
 pub struct MergedEvent {
     pub signature: Signature,
-    pub reports: Vec<Origin>,
+    pub reports: Vec<Report>,
+}
+
+impl MergedEvent {
+    /// Where each report came from, for [`Tally::of`].
+    pub fn origins(&self) -> impl Iterator<Item = &Origin> {
+        self.reports.iter().map(|report| &report.origin)
+    }
+
+    /// True when the event holds a report of `report`'s article that names
+    /// other actors: within one article, differently named actions are
+    /// different events.
+    pub fn conflicts_with(&self, report: &Report) -> bool {
+        self.reports.iter().any(|member| {
+            member.origin.article_id == report.origin.article_id
+                && !member.signature.same_actors(&report.signature)
+        })
+    }
 }
 
 /// GDELT-style counts over an event's reports.
@@ -116,18 +133,19 @@ impl Resolver {
             .events
             .iter()
             .enumerate()
+            .filter(|(_, event)| !event.conflicts_with(&report))
             .map(|(idx, event)| (idx, &event.signature));
         match self.rule.best(candidates, &report.signature) {
             Some(idx) => {
                 let event = &mut self.events[idx];
                 event.signature.absorb(&report.signature);
-                event.reports.push(report.origin);
+                event.reports.push(report);
                 idx
             }
             None => {
                 self.events.push(MergedEvent {
-                    signature: report.signature,
-                    reports: vec![report.origin],
+                    signature: report.signature.clone(),
+                    reports: vec![report],
                 });
                 self.events.len() - 1
             }
@@ -135,9 +153,11 @@ impl Resolver {
     }
 
     /// Adds another report to a known event without matching (a reference
-    /// back to it from a later sentence).
+    /// back to it from a later sentence, which reads as the event).
     pub fn attach(&mut self, event_idx: usize, origin: Origin) {
-        self.events[event_idx].reports.push(origin);
+        let event = &mut self.events[event_idx];
+        let signature = event.signature.clone();
+        event.reports.push(Report { signature, origin });
     }
 
     /// Adds every coded event of a document, then its references back to them.

@@ -109,6 +109,12 @@ impl Signature {
         }
     }
 
+    /// True when both name the same source and target codes (or both no target).
+    pub fn same_actors(&self, other: &Signature) -> bool {
+        self.source.code == other.source.code
+            && self.target.as_ref().map(|t| &t.code) == other.target.as_ref().map(|t| &t.code)
+    }
+
     /// Takes in a report of the same event: every field becomes the more
     /// specific of the two readings, and the date the earlier one.
     ///

@@ -266,7 +266,7 @@ fn the_same_strike_from_two_outlets_is_one_event() {
         "the more specific code wins"
     );
     assert_eq!(strike.signature.date().unwrap().to_string(), "2025-03-09");
-    let tally = Tally::of(&strike.reports);
+    let tally = Tally::of(strike.origins());
     assert_eq!(
         (tally.num_mentions, tally.num_articles, tally.num_sources),
         (2, 2, 2)
@@ -304,7 +304,7 @@ fn two_articles_of_one_outlet_are_one_source() {
     ];
     let (resolver, events) = resolve(&articles);
     assert_eq!(events, [0, 1, 0]);
-    let tally = Tally::of(&resolver.events()[0].reports);
+    let tally = Tally::of(resolver.events()[0].origins());
     assert_eq!(
         (tally.num_articles, tally.num_sources),
         (2, 1),
@@ -404,7 +404,7 @@ fn a_report_naming_only_the_state_joins_the_attack_in_that_state() {
         "Bokkos",
         "the town is kept"
     );
-    assert_eq!(Tally::of(&bokkos.reports).num_sources, 2);
+    assert_eq!(Tally::of(bokkos.origins()).num_sources, 2);
 }
 
 #[test]
@@ -542,4 +542,68 @@ fn undated_reports_merge_only_within_their_article() {
     let (resolver, events) = resolve(&[(&one, first(&one)), (&two, first(&two))]);
     assert_eq!(events, [0, 0, 1]);
     assert_eq!(resolver.events()[0].signature.date(), None);
+}
+
+const XI_WIRE: Article = Article {
+    id: "wire-xi",
+    publisher: Some("Example Wire"),
+    url: None,
+    date: Some("2025-04-14"),
+    body: "Xi Jinping arrived in Hanoi on Monday for a state visit. He later held talks with To Lam.",
+};
+
+const XI_DAILY: Article = Article {
+    id: "daily-xi",
+    publisher: Some("Example Times"),
+    url: None,
+    date: Some("2025-04-14"),
+    body: "Xi Jinping began a state visit to Vietnam on Monday. The two leaders discussed maritime disputes.",
+};
+
+#[test]
+fn one_article_naming_two_targets_reports_two_events_which_other_outlets_join() {
+    // The wire names the country visited and, later, the leader met: two
+    // events, though VNM and VNMGOV agree across articles.
+    let (resolver, events) = resolve(&[
+        (
+            &XI_WIRE,
+            vec![
+                Coded::new(
+                    "Xi Jinping arrived in Hanoi on Monday for a state visit.",
+                    "arrived",
+                    ("Xi Jinping", "CHNGOV"),
+                    ("Hanoi", "VNM"),
+                    "042",
+                ),
+                Coded::new(
+                    "He later held talks with To Lam.",
+                    "held",
+                    ("He", "CHNGOV"),
+                    ("To Lam", "VNMGOV"),
+                    "042",
+                ),
+            ],
+        ),
+        (
+            &XI_DAILY,
+            vec![
+                Coded::new(
+                    "Xi Jinping began a state visit to Vietnam on Monday.",
+                    "began",
+                    ("Xi Jinping", "CHNGOV"),
+                    ("Vietnam", "VNM"),
+                    "042",
+                ),
+                Coded::new(
+                    "The two leaders discussed maritime disputes.",
+                    "discussed",
+                    ("The two leaders", "CHNGOV"),
+                    ("The two leaders", "VNMGOV"),
+                    "042",
+                ),
+            ],
+        ),
+    ]);
+    assert_eq!(events, [0, 1, 0, 1]);
+    assert_eq!(resolver.events().len(), 2);
 }

@@ -230,3 +230,19 @@ fn a_definite_noun_after_two_reports_of_one_call_refers_to_the_first() {
     assert_eq!(references[0].event, 0);
     assert_eq!(references[0].sentence, 2);
 }
+
+#[test]
+fn the_next_round_of_talks_is_another_event() {
+    let mut doc = read_and_recognise(
+        "date 2025-06-12 New Delhi: Indian Foreign Minister Subrahmanyam Jaishankar held talks with Japanese Foreign Minister Takeshi Iwaya on Thursday.\n\n\
+         India and Japan will hold their next round of talks in Tokyo in the autumn.\n",
+    );
+    add_event(
+        &mut doc,
+        "held talks",
+        ("Subrahmanyam Jaishankar", "INDGOV"),
+        ("Takeshi Iwaya", "JPNGOV"),
+        "043",
+    );
+    assert!(find_references(&doc, EventNouns::builtin()).is_empty());
+}

@@ -366,6 +366,8 @@ impl BatchWriter<'_> {
     ) -> Result<Vec<Option<i64>>, StoreError> {
         let mut seen_keys = HashSet::new();
         let mut events = Vec::with_capacity(article.reports.len());
+        // The article's reports placed so far, for the one-reading-per-article rule.
+        let mut placed: Vec<(i64, Signature)> = Vec::new();
         let outlet = article_outlet(article);
         for record in &article.reports {
             if !seen_keys.insert(record.event_id.as_str()) {
@@ -384,8 +386,19 @@ impl BatchWriter<'_> {
             if let Anchor::Article(_) = signature.anchor {
                 signature.anchor = Anchor::Article(article_anchor(article_id));
             }
-            let (event_id, created) =
-                place_report(self.backend, self.rule, &signature, &record.event_id)?;
+            let excluded: HashSet<i64> = placed
+                .iter()
+                .filter(|(_, other)| !other.same_actors(&signature))
+                .map(|(event_id, _)| *event_id)
+                .collect();
+            let (event_id, created) = place_report(
+                self.backend,
+                self.rule,
+                &signature,
+                &record.event_id,
+                &excluded,
+            )?;
+            placed.push((event_id, signature.clone()));
             self.report.new_events += usize::from(created);
             self.touched.insert(event_id);
             let evidence = Evidence::of_record(record);

@@ -1,7 +1,7 @@
 //! The resolver's rule applied to the `events` table: find the event a
 //! report belongs to, or start one; then recount what each event merges.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use dateline_model::ActorCode;
 use dateline_resolve::{Anchor, MergeRule, Origin, Signature, Tally};
@@ -11,14 +11,17 @@ use crate::backend::{Backend, BackendExt, Value, placeholders};
 use crate::columns::{SIGNATURE_COLUMNS, select_list, signature_from_row, signature_values};
 
 /// The event a report joins: an existing one (whose signature absorbed the
-/// report's) or a new one.
+/// report's) or a new one. Events in `excluded` hold a report of the same
+/// article naming other actors, which the rule keeps apart.
 pub fn place_report(
     backend: &mut dyn Backend,
     rule: &MergeRule,
     signature: &Signature,
     report_key: &str,
+    excluded: &HashSet<i64>,
 ) -> Result<(i64, bool), StoreError> {
-    let candidates = candidates(backend, rule, signature)?;
+    let mut candidates = candidates(backend, rule, signature)?;
+    candidates.retain(|(id, _)| !excluded.contains(id));
     let chosen = rule.best(candidates.iter().map(|(id, sig)| (*id, sig)), signature);
     match chosen {
         Some(event_id) => {

@@ -60,6 +60,7 @@ on_both_backends!(
     an_old_text_arriving_after_its_revision_changes_nothing,
     the_same_strike_from_two_outlets_is_one_event_with_counts,
     two_attacks_on_one_day_in_different_places_stay_apart,
+    one_article_naming_two_targets_reports_two_events,
     a_later_sentence_naming_the_event_is_one_more_mention,
     show_gives_every_mention_with_its_sentence,
     actor_filters_by_code_prefix_name_and_role,
@@ -241,6 +242,32 @@ fn two_attacks_on_one_day_in_different_places_stay_apart(backing: Backing) {
         .collect();
     places.sort();
     assert_eq!(places, ["Bokkos", "Kaura Namoda"]);
+}
+
+fn one_article_naming_two_targets_reports_two_events(backing: Backing) {
+    let mut store = backing.open();
+    store.ingest(&[xi_wire()]).unwrap();
+    assert_eq!(store.stats().unwrap().events, 2, "the visit and the talks");
+    // The daily's arrival (CHNGOV to VNM) joins the visit, not the talks.
+    store.ingest(&[xi_visit()]).unwrap();
+    let visits = store
+        .events(&EventQuery {
+            code: Some("042".into()),
+            ..EventQuery::default()
+        })
+        .unwrap();
+    let counts: Vec<(String, u32)> = visits
+        .iter()
+        .map(|e| {
+            (
+                e.target.as_ref().unwrap().code.clone(),
+                e.merge.as_ref().unwrap().num_articles,
+            )
+        })
+        .collect();
+    assert_eq!(counts.len(), 2);
+    assert!(counts.contains(&("VNM".to_string(), 2)), "{counts:?}");
+    assert!(counts.contains(&("VNMGOV".to_string(), 1)), "{counts:?}");
 }
 
 fn a_later_sentence_naming_the_event_is_one_more_mention(backing: Backing) {

@@ -601,3 +601,35 @@ pub fn generated(n: usize) -> Vec<ArticleInput> {
         })
         .collect()
 }
+
+pub const XI_WIRE: Story = Story {
+    id: "wire-xi-hanoi",
+    publisher: Some("Example Wire"),
+    url: Some("https://news.example.org/2025/04/14/xi-hanoi"),
+    date: Some("2025-04-14"),
+    title: "Xi arrives in Hanoi",
+    paragraphs: &[&[
+        "Xi Jinping arrived in Hanoi on Monday for a two-day state visit.",
+        "He later held talks with To Lam, the general secretary of Vietnam's Communist Party.",
+    ]],
+};
+
+/// The visit (to the country) and the talks (with its leader): two events of one article.
+pub fn xi_wire() -> ArticleInput {
+    let mut arrived = coded(
+        0,
+        "arrived",
+        who("Xi Jinping", "CHNGOV", Some("Xi Jinping")),
+        who("Hanoi", "VNM", Some("Vietnam")),
+        "042",
+    );
+    arrived.place = Some((HANOI, "sentence"));
+    let talks = coded(
+        1,
+        "held",
+        who("He", "CHNGOV", Some("Xi Jinping")),
+        who("To Lam", "VNMGOV", Some("To Lam")),
+        "042",
+    );
+    article(&XI_WIRE, &[arrived, talks], &[])
+}
