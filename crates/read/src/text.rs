@@ -54,7 +54,10 @@ pub(crate) fn read_text(stream: &mut dyn Read, reading: &mut Reading, kind: Text
 
 /// True when `head` opens with a dateline header (`date 2024-11-11 ...`).
 pub(crate) fn starts_with_dateline_header(head: &[u8]) -> bool {
-    if !head.get(..5).is_some_and(|word| word.eq_ignore_ascii_case(b"date ")) {
+    if !head
+        .get(..5)
+        .is_some_and(|word| word.eq_ignore_ascii_case(b"date "))
+    {
         return false;
     }
     let digits = head[5..].trim_ascii_start();
