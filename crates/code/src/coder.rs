@@ -12,7 +12,7 @@ use crate::explain::{Explanation, Verdict};
 use crate::location::tied_location;
 use crate::matcher::{Match, match_pattern};
 use crate::modality::{Frame, Recode};
-use crate::participants::{meeting_code, resolve_fill, with_nationality};
+use crate::participants::{meeting_code, resolve_fill, visit_destination, with_nationality};
 use crate::sentence::{DocIndex, Sentence};
 use crate::slots::{Fill, fill_slot};
 use crate::{Coder, KeepPolicy};
@@ -45,7 +45,10 @@ impl Coder {
         article: &mut Article,
         explanations: &mut Option<&mut Vec<Explanation>>,
     ) {
-        let sentence = Sentence::new(doc, segment, index, &self.dictionary, &self.cues);
+        let mut sentence = Sentence::new(doc, segment, index, &self.dictionary, &self.cues);
+        if !self.config.commas.is_off() {
+            sentence.hide(&crate::comma::hidden_in(&sentence, &self.config.commas));
+        }
         if sentence.is_empty() {
             return;
         }
@@ -206,7 +209,18 @@ impl Coder {
             None => Vec::new(),
         };
         let mut reciprocal = candidate.found.compound.is_some();
-        if targets.is_empty() && !reciprocal && pattern.target_optional {
+        // A PETRARCH pattern that names no target but spells out the verb's
+        // object noun ("- * OFFENSIVE") takes its target from context, like
+        // an optional target: the object holds none. A bare verb does not.
+        let object_in_pattern = candidate
+            .found
+            .words
+            .iter()
+            .filter(|&&word| word > trigger)
+            .max()
+            .is_some_and(|&word| sentence.is_noun(word));
+        let default_phrase = pattern.defaults.target && !pattern.has_target && object_in_pattern;
+        if targets.is_empty() && !reciprocal && (pattern.target_optional || default_phrase) {
             if sources.len() >= 2 {
                 reciprocal = true;
                 notes.push("reciprocal: the coordinated sources act on each other".into());
@@ -262,6 +276,8 @@ impl Coder {
         let mut events: Vec<Event> = pairs
             .into_iter()
             .map(|(source, target)| {
+                let (target, destination) = visit_destination(sentence, &template.code, target);
+                let location = template.location.clone().or(destination);
                 let code = meeting_code(
                     &template.code,
                     template.location.as_ref(),
@@ -273,6 +289,7 @@ impl Coder {
                     source,
                     target,
                     code,
+                    location,
                     ..template.clone()
                 }
             })
@@ -427,12 +444,26 @@ fn conditional_before(sentence: &Sentence, trigger: usize) -> bool {
 }
 
 /// The first actor after the match inside the clause: the default target of
-/// PETRARCH patterns that name none.
+/// PETRARCH patterns that name none. As PETRARCH takes the verb's object, a
+/// noun phrase naming no actor that a preposition closes ends the search:
+/// "held a phone conversation with Putin" has no default target, "met with
+/// Putin" and "advised Putin" do.
 fn first_actor_after(sentence: &Sentence, from: usize) -> Option<Fill> {
-    let at = (from..sentence.len())
-        .take_while(|&idx| !sentence.is_hard_boundary(idx))
-        .find(|&idx| sentence.actor_at(idx).is_some())?;
-    fill_slot(sentence, at).map(|(fill, _)| fill)
+    let mut object_seen = false;
+    for idx in from..sentence.len() {
+        if sentence.is_hard_boundary(idx) {
+            return None;
+        }
+        if sentence.actor_at(idx).is_some() {
+            return fill_slot(sentence, idx).map(|(fill, _)| fill);
+        }
+        let preposition = matches!(sentence.pos(idx), Some(Pos::In | Pos::To));
+        if object_seen && preposition && sentence.form(idx) != "of" {
+            return None;
+        }
+        object_seen |= sentence.is_noun(idx) && sentence.place_at(idx).is_none();
+    }
+    None
 }
 
 /// The "by X" agent of a passive verb, within the clause after the match.

@@ -175,3 +175,39 @@ pub fn meeting_code(
     };
     EventCode::parse(code).ok()
 }
+
+/// "visited Cairo": the place visited is where the event happened, and a
+/// capital visited is its country, not its government (data/gold/README.md,
+/// rule 17: a capital is the government only when it acts).
+pub fn visit_destination(
+    sentence: &Sentence,
+    code: &EventCode,
+    target: Option<Participant>,
+) -> (Option<Participant>, Option<Location>) {
+    let Some(mut target) = target else {
+        return (None, None);
+    };
+    if code.as_str() != "042" {
+        return (Some(target), None);
+    }
+    let Some(mention) = target.mention.map(|m| &sentence.doc.mentions[m as usize]) else {
+        return (Some(target), None);
+    };
+    let Some(place) = mention.place.clone() else {
+        return (Some(target), None);
+    };
+    if mention.resolution == dateline_model::Resolution::Metonym
+        && let Some(country) = place
+            .country
+            .as_deref()
+            .and_then(|c| ActorCode::parse(c).ok())
+    {
+        target.code = country;
+    }
+    let location = Location {
+        span: Some(mention.span),
+        place,
+        basis: LocationBasis::Sentence,
+    };
+    (Some(target), Some(location))
+}

@@ -351,3 +351,16 @@ fn headings_that_repeat_the_body_are_not_coded_again() {
     let text = "Modi Meets Putin\n\nIndian Prime Minister Narendra Modi met Russian President Vladimir Putin on Tuesday.";
     assert_eq!(triples("2023-06-01", text), ["INDGOV RUSGOV 040"]);
 }
+
+#[test]
+fn a_visited_capital_is_its_country_and_the_place_of_the_visit() {
+    let mut doc = doc(
+        "2023-06-01",
+        Some("New Delhi"),
+        "Narendra Modi visited Moscow on Tuesday.",
+    );
+    coder(CoderConfig::default()).code(&mut doc);
+    let event = &doc.events[0];
+    assert_eq!(event.target.as_ref().unwrap().code.as_str(), "RUS");
+    assert_eq!(event.location.as_ref().unwrap().place.name, "Moscow");
+}

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use dateline_kb::{ActorType, AgentClass, Cue, Kb};
-use dateline_model::{SegmentRef, Span};
+use dateline_model::{Doc, SegmentRef, Span, TokenKind};
 
 use crate::lexicon::Target;
 use crate::scan::Hit;
@@ -66,8 +66,13 @@ pub enum DraftKind {
 }
 
 /// Builds the drafts of one segment from its hits.
-pub fn compose(kb: &Kb, view: &SegmentText, hits: &[Hit]) -> Vec<Draft> {
-    let reader = HitReader { kb, view, hits };
+pub fn compose(kb: &Kb, doc: &Doc, view: &SegmentText, hits: &[Hit]) -> Vec<Draft> {
+    let reader = HitReader {
+        kb,
+        doc,
+        view,
+        hits,
+    };
     let mut drafts = Vec::new();
     let mut index = 0;
     while index < hits.len() {
@@ -82,6 +87,7 @@ pub fn compose(kb: &Kb, view: &SegmentText, hits: &[Hit]) -> Vec<Draft> {
 
 struct HitReader<'a> {
     kb: &'a Kb,
+    doc: &'a Doc,
     view: &'a SegmentText,
     hits: &'a [Hit],
 }
@@ -123,7 +129,9 @@ impl HitReader<'_> {
             .find(|&&title| self.kb.agents()[title].class == AgentClass::Title);
         if let Some(&last_title) = office {
             let kind = self.agent_kind(last_title, country, former, first);
-            return (Some(self.draft(first, next - 1, kind)), next);
+            let mut draft = self.draft(first, next - 1, kind);
+            self.extend_over_unknown_name(&mut draft, next);
+            return (Some(draft), next);
         }
         (self.single(first), first + 1)
     }
@@ -148,6 +156,39 @@ impl HitReader<'_> {
             draft.places = self.places(name_hit);
         }
         (Some(draft), last + 1)
+    }
+
+    /// "Ethiopian Prime Minister Abiy Ahmed" when the knowledge base does not
+    /// know the name: the capitalised words right after a title belong to
+    /// the title's holder, so the mention covers them (and they are not
+    /// reported as an unknown name of their own).
+    fn extend_over_unknown_name(&self, draft: &mut Draft, next_hit: usize) {
+        const PARTICLES: &[&str] = &["al", "bin", "ibn", "de", "da", "van", "von", "el", "del"];
+        let next_hit_token = self
+            .hits
+            .get(next_hit)
+            .map_or(u32::MAX, |hit| hit.tokens.start);
+        let segment_end = self.view.end_token();
+        let is_name_word = |token: u32| {
+            let token = &self.doc.tokens[token as usize];
+            let text = self.doc.text(token.span);
+            token.kind == TokenKind::Word && text.chars().next().is_some_and(char::is_uppercase)
+        };
+        let mut end = draft.tokens.end;
+        while end < segment_end && end < next_hit_token && end - draft.tokens.end < 5 {
+            let text = self.doc.text(self.doc.tokens[end as usize].span);
+            let particle =
+                PARTICLES.contains(&text) && end + 1 < segment_end && is_name_word(end + 1);
+            if !(is_name_word(end) || particle) {
+                break;
+            }
+            end += 1;
+        }
+        // A name has two words at least; a lone capital may start a sentence clause.
+        if end - draft.tokens.end >= 2 {
+            draft.span.end = self.doc.tokens[end as usize - 1].span.end;
+            draft.tokens.end = end;
+        }
     }
 
     /// "Narendra Modi of India": the hit index of "India" when it is a country.

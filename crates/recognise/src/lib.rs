@@ -116,7 +116,7 @@ impl Recogniser {
             );
             let hits = scan::scan(&self.lexicon, doc.body(), segment.segment, &view);
             self.note_hits(&hits, &mut covered, &mut honorific);
-            drafts.extend(compose::compose(&self.kb, &view, &hits));
+            drafts.extend(compose::compose(&self.kb, doc, &view, &hits));
             let title_case_heading = matches!(segment.segment, SegmentRef::Heading(_))
                 && unknown::is_title_case(doc, segment.tokens.clone());
             skip_unknown.push(view.all_caps || title_case_heading);
@@ -228,7 +228,7 @@ impl Recogniser {
         doc.tokens = simple_tokens(title);
         let view = SegmentText::new(&doc, 0, &doc.tokens);
         let hits = scan::scan(&self.lexicon, title, SegmentRef::Heading(0), &view);
-        let drafts = compose::compose(&self.kb, &view, &hits);
+        let drafts = compose::compose(&self.kb, &doc, &view, &hits);
         let context = resolve::gather_context(&self.kb, &drafts, date, None);
         let mut resolver = Resolver {
             kb: &self.kb,

@@ -258,7 +258,14 @@ impl Resolver<'_> {
             ActorType::Metonym => Resolution::Metonym,
             _ => Resolution::Name,
         };
-        self.push(draft, Some(actor_ref), None, resolution);
+        // A capital read as its government is still a place: the coder
+        // needs it when the capital is visited rather than acting.
+        let place_ref = (entry.actor_type == ActorType::Metonym)
+            .then(|| places::choose(self.kb, &draft.places, self.context, Setting::Text))
+            .flatten()
+            .map(|(place, _)| self.kb.places()[place].to_place_ref())
+            .filter(|place| place.country == entry.country);
+        self.push(draft, Some(actor_ref), place_ref, resolution);
     }
 
     fn resolve_title(

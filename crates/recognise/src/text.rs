@@ -49,6 +49,11 @@ pub struct SegmentText {
 }
 
 impl SegmentText {
+    /// One past the last global token index of the segment.
+    pub fn end_token(&self) -> u32 {
+        self.token_of.last().map_or(0, |&token| token + 1)
+    }
+
     /// Builds the view of tokens `first..first + tokens.len()` of `doc`.
     pub fn new(doc: &Doc, first: usize, tokens: &[Token]) -> SegmentText {
         let body = doc.body();

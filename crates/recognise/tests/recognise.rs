@@ -490,3 +490,28 @@ fn documents_without_segments_yield_nothing_and_do_not_panic() {
     let empty = article("").recognise();
     assert!(empty.mentions.is_empty());
 }
+
+#[test]
+fn a_title_covers_the_unknown_name_after_it() {
+    // The knowledge base does not know this minister; the title tells who he is.
+    let doc = article("Ethiopian Foreign Minister Gedion Timothewos met reporters in Addis Ababa.")
+        .recognise();
+    let minister = mention(&doc, "Ethiopian Foreign Minister Gedion Timothewos");
+    assert_eq!(minister.actor.as_ref().unwrap().code.as_str(), "ETHGOV");
+    assert!(
+        unknown_names([&doc])
+            .iter()
+            .all(|u| !u.text.contains("Gedion"))
+    );
+}
+
+#[test]
+fn a_capital_read_as_its_government_keeps_its_place() {
+    let doc = article("Moscow warned Kyiv on Tuesday.").recognise();
+    let moscow = mention(&doc, "Moscow");
+    assert_eq!(moscow.actor.as_ref().unwrap().code.as_str(), "RUSGOV");
+    assert_eq!(
+        moscow.place.as_ref().unwrap().country.as_deref(),
+        Some("RUS")
+    );
+}
