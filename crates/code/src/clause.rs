@@ -330,6 +330,15 @@ fn in_noun_phrase(sentence: &Sentence, idx: usize) -> bool {
     if matches!(form, "of" | "'s" | "-" | "&") {
         return true;
     }
+    // The second half of a hyphenated compound ("President-elect") belongs
+    // to the noun phrase whatever its tag.
+    if idx >= 2
+        && sentence.form(idx - 1) == "-"
+        && sentence.token_span(idx - 1).end == sentence.token_span(idx).start
+        && sentence.token_span(idx - 2).end == sentence.token_span(idx - 1).start
+    {
+        return true;
+    }
     if sentence.is(idx, Cue::Coordination) {
         return form == "and";
     }

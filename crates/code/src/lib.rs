@@ -26,11 +26,14 @@ mod background;
 mod builtin_verbs;
 mod clause;
 mod coder;
+pub mod comma;
 mod cues;
 pub mod dictionary;
+pub mod discard;
 mod discourse;
 mod explain;
 mod forms;
+pub mod issues;
 mod location;
 mod matcher;
 mod modality;
@@ -66,6 +69,11 @@ pub struct CoderConfig {
     pub require_dyad: bool,
     pub negated: KeepPolicy,
     pub hypothetical: KeepPolicy,
+    /// PETRARCH's comma options: comma-delimited asides hidden before coding.
+    pub commas: comma::CommaRules,
+    /// PETRARCH's `new_actor_length`: unknown names of up to this many words
+    /// act as actors coded by their text; 0 turns this off.
+    pub new_actor_length: usize,
 }
 
 impl Default for CoderConfig {
@@ -74,6 +82,8 @@ impl Default for CoderConfig {
             require_dyad: true,
             negated: KeepPolicy::Drop,
             hypothetical: KeepPolicy::Drop,
+            commas: comma::CommaRules::OFF,
+            new_actor_length: 0,
         }
     }
 }
@@ -86,6 +96,8 @@ pub struct Coder {
     modality: ModalityTable,
     config: CoderConfig,
     country_places: FxHashMap<String, PlaceRef>,
+    discards: discard::DiscardList,
+    issues: issues::IssueList,
 }
 
 impl Coder {
@@ -96,7 +108,22 @@ impl Coder {
             modality: ModalityTable::builtin(),
             config,
             country_places: FxHashMap::default(),
+            discards: discard::DiscardList::default(),
+            issues: issues::IssueList::default(),
         }
+    }
+
+    /// A discard list: sentences (or stories) holding one of its phrases
+    /// yield no events.
+    pub fn with_discards(mut self, discards: discard::DiscardList) -> Coder {
+        self.discards = discards;
+        self
+    }
+
+    /// An issue list: events get the issue codes of their sentence.
+    pub fn with_issues(mut self, issues: issues::IssueList) -> Coder {
+        self.issues = issues;
+        self
     }
 
     /// Places for country codes, used to locate events by the article's
@@ -126,12 +153,25 @@ impl Coder {
     }
 
     fn code_with(&self, doc: &mut Doc, explanations: &mut Option<&mut Vec<Explanation>>) {
+        if let Some(discarded) = self.discards.story_discard(doc) {
+            explanations
+                .iter_mut()
+                .for_each(|e| e.push(discarded.clone()));
+            doc.events.clear();
+            return;
+        }
         let index = DocIndex::new(doc);
         let mut article = Article::default();
         let segments = (0..doc.sentences.len())
             .map(|idx| SegmentRef::Sentence(idx as u32))
             .chain((0..doc.headings.len()).map(|idx| SegmentRef::Heading(idx as u32)));
         for segment in segments {
+            if let Some(discarded) = self.discards.sentence_discard(doc, segment) {
+                explanations
+                    .iter_mut()
+                    .for_each(|e| e.push(discarded.clone()));
+                continue;
+            }
             self.code_segment(doc, segment, &index, &mut article, explanations);
         }
         let mut events = article.events;
@@ -144,6 +184,7 @@ impl Coder {
             &mut events,
         );
         discourse::fill_fallback_locations(doc, &self.country_places, &mut events);
+        self.issues.tag_events(doc, &mut events);
         doc.events = events;
     }
 }

@@ -133,6 +133,30 @@ impl<'a> Sentence<'a> {
         sentence
     }
 
+    /// Makes tokens invisible to matching and subject search (PETRARCH's
+    /// comma rules): no form, lemma, cue, tag or mention, and skippable
+    /// between pattern words. Spans and indices stay as they were.
+    pub fn hide(&mut self, hidden: &[bool]) {
+        let old_ends = self.form_ends.clone();
+        let mut forms = String::with_capacity(self.forms.len());
+        for (idx, &hide) in hidden.iter().enumerate().take(self.len()) {
+            let old_start = idx.checked_sub(1).map_or(0, |prev| old_ends[prev] as usize);
+            if hide {
+                self.lemmas[idx] = &[];
+                self.cue_masks[idx] = 0;
+                self.tags[idx] = None;
+                self.actor_at[idx] = None;
+                self.place_at[idx] = None;
+                self.fillers[idx] = true;
+            } else {
+                forms.push_str(&self.forms[old_start..old_ends[idx] as usize]);
+            }
+            self.form_ends[idx] = forms.len() as u32;
+        }
+        self.forms = forms;
+        self.lemma_set = self.lemmas.iter().flat_map(|l| l.iter().copied()).collect();
+    }
+
     /// True when the sentence holds a form of every lemma.
     pub fn has_lemmas(&self, lemmas: &[LemmaId]) -> bool {
         lemmas.iter().all(|lemma| self.lemma_set.contains(lemma))

@@ -234,14 +234,24 @@ impl VerbDictionary {
     }
 
     /// Adds every pattern of a Dateline-format file; returns the lines that failed.
+    ///
+    /// A line `#! gaps=any defaults=source,target trigger=verb` changes how
+    /// the lines after it compile (any words between pattern words; subject
+    /// as source and first actor after as target when a pattern names none;
+    /// verb triggers only): what a converted PETRARCH file needs.
     pub fn add_file(&mut self, file: &str, text: &str) -> Vec<DictionaryError> {
         let mut errors = Vec::new();
+        let mut mode = FileMode::default();
         for (line_idx, line) in text.lines().enumerate() {
             let origin = Origin {
                 file: file.to_string(),
                 line: line_idx + 1,
             };
-            if let Err(message) = self.add_line(line, &origin) {
+            let result = match line.trim_start().strip_prefix("#!") {
+                Some(directive) => mode.apply(directive),
+                None => self.add_line(line, &origin, &mode),
+            };
+            if let Err(message) = result {
                 errors.push(DictionaryError {
                     file: origin.file,
                     line: origin.line,
@@ -252,7 +262,7 @@ impl VerbDictionary {
         errors
     }
 
-    fn add_line(&mut self, line: &str, origin: &Origin) -> Result<(), String> {
+    fn add_line(&mut self, line: &str, origin: &Origin, mode: &FileMode) -> Result<(), String> {
         let content = line.split('#').next().unwrap_or("").trim();
         if content.is_empty() {
             return Ok(());
@@ -264,20 +274,20 @@ impl VerbDictionary {
         let pattern = pattern.trim();
         let elements =
             syntax::parse_pattern(pattern).map_err(|err| format!("{err} in {pattern:?}"))?;
-        if !elements
+        let names_source = elements
             .iter()
-            .any(|e| matches!(e, Element::Source | Element::Compound))
-        {
+            .any(|e| matches!(e, Element::Source | Element::Compound));
+        if !names_source && !mode.defaults.source {
             return Err("pattern has no source '$'".into());
         }
         self.add_spec(PatternSpec {
             code,
             written: pattern.to_string(),
             elements,
-            gaps: Gaps::Fillers,
-            defaults: Defaults::default(),
+            gaps: mode.gaps,
+            defaults: mode.defaults,
             trigger_forms: Vec::new(),
-            trigger_kind: None,
+            trigger_kind: mode.trigger_kind,
             origin: origin.clone(),
         })
         .map(|_| ())
@@ -478,6 +488,45 @@ impl VerbDictionary {
     }
 }
 
+/// How the patterns of a Dateline file compile, set by `#!` directives.
+#[derive(Clone, Copy, Debug, Default)]
+struct FileMode {
+    gaps: Gaps,
+    defaults: Defaults,
+    trigger_kind: Option<TriggerKind>,
+}
+
+impl FileMode {
+    /// Applies `gaps=any|fillers defaults=source,target|none trigger=verb|noun|any`.
+    fn apply(&mut self, directive: &str) -> Result<(), String> {
+        for setting in directive.split_whitespace() {
+            let (key, value) = setting
+                .split_once('=')
+                .ok_or_else(|| format!("bad directive {setting:?}: write key=value"))?;
+            match (key, value) {
+                ("gaps", "any") => self.gaps = Gaps::Any,
+                ("gaps", "fillers") => self.gaps = Gaps::Fillers,
+                ("defaults", slots) => {
+                    self.defaults = Defaults::default();
+                    for slot in slots.split(',') {
+                        match slot {
+                            "source" => self.defaults.source = true,
+                            "target" => self.defaults.target = true,
+                            "none" => {}
+                            other => return Err(format!("unknown default slot {other:?}")),
+                        }
+                    }
+                }
+                ("trigger", "verb") => self.trigger_kind = Some(TriggerKind::Verb),
+                ("trigger", "noun") => self.trigger_kind = Some(TriggerKind::Noun),
+                ("trigger", "any") => self.trigger_kind = None,
+                _ => return Err(format!("unknown directive {setting:?}")),
+            }
+        }
+        Ok(())
+    }
+}
+
 /// A compiled pattern element.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Elem {
@@ -568,7 +617,11 @@ fn expand_trigger_choice(elements: Vec<Element>) -> Vec<Vec<Element>> {
         matches!(e, Element::Choice { optional: false, alternatives }
             if alternatives.iter().all(|alt| matches!(alt.first(), Some(Element::Word { .. }))))
     });
-    let choice_at = match (choice_at, elements.first()) {
+    // A group marked as the trigger wins over an earlier group of words
+    // ("(plane|jet) firing (*fire|*shoot)").
+    let marked = elements.iter().position(marks_trigger);
+    let choice_at = match (marked.or(choice_at), elements.first()) {
+        (Some(idx), _) if marked == Some(idx) => idx,
         (Some(1), Some(Element::Source)) => 1,
         (Some(idx), _)
             if trigger_index(&elements).is_none_or(|t| t > idx)

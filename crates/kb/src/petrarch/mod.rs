@@ -24,6 +24,7 @@
 
 mod actors;
 mod agents;
+pub mod convert;
 pub mod dates;
 pub mod lines;
 mod phrase;

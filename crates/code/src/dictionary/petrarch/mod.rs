@@ -37,8 +37,11 @@
 //! their own copies. Codes outside CAMEO (WEIS codes such as `174K`, a
 //! group's extensions) load and pass through; [`VerbLoad::notes`] lists them.
 
+mod convert;
 mod pattern;
 mod reader;
+
+pub use convert::to_dateline_syntax;
 
 use std::collections::BTreeMap;
 

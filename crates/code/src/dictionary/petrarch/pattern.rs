@@ -57,6 +57,26 @@ impl SynsetTable {
         table
     }
 
+    /// Every member as an alternative of its own, with no word sets: for
+    /// writing synsets out as text.
+    pub fn plain(synsets: &[Synset]) -> SynsetTable {
+        let mut table = SynsetTable::default();
+        for synset in synsets {
+            let alternatives = synset
+                .members
+                .iter()
+                .map(|member| {
+                    let words = member.words.iter().enumerate();
+                    words
+                        .map(|(idx, word)| word_element(word, member.exact, idx > 0))
+                        .collect()
+                })
+                .collect();
+            table.members.insert(label_key(&synset.name), alternatives);
+        }
+        table
+    }
+
     pub fn len(&self) -> usize {
         self.members.len()
     }
