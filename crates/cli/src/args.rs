@@ -82,6 +82,57 @@ pub struct KnowledgeArgs {
     /// Code with the given dictionaries only, none of the built-in ones.
     #[arg(long)]
     pub no_builtin: bool,
+    /// An actor dictionary, Dateline TSV or PETRARCH/TABARI (repeatable).
+    #[arg(long = "actors", value_name = "FILE")]
+    pub actors: Vec<PathBuf>,
+    /// An agent dictionary, Dateline TSV or PETRARCH/TABARI (repeatable).
+    #[arg(long = "agents", value_name = "FILE")]
+    pub agents: Vec<PathBuf>,
+    /// A PETRARCH discard list: sentences (or, with '+', stories) holding
+    /// one of its phrases yield no events (repeatable).
+    #[arg(long = "discards", value_name = "FILE")]
+    pub discards: Vec<PathBuf>,
+    /// A PETRARCH issue list: events get the issue codes of their sentence
+    /// (repeatable).
+    #[arg(long = "issues", value_name = "FILE")]
+    pub issues: Vec<PathBuf>,
+    /// A PETRARCH configuration: its [Dictionaries] (paths relative to the
+    /// file's folder; implies --no-builtin) and coding [Options].
+    #[arg(long, value_name = "FILE.ini")]
+    pub petrarch_config: Option<PathBuf>,
+    #[command(flatten)]
+    pub options: CodingOptionArgs,
+}
+
+/// PETRARCH's coding options; each overrides the same option of a
+/// `--petrarch-config` file.
+#[derive(Debug, Args, Default, Clone, PartialEq, Eq)]
+pub struct CodingOptionArgs {
+    /// Only events with both a source and a target (default true).
+    #[arg(long, value_name = "true|false", value_parser = parse_bool)]
+    pub require_dyad: Option<bool>,
+    /// Unknown names of up to N words act as actors, coded by their text
+    /// (PETRARCH's new_actor_length; 0, the default, turns this off).
+    #[arg(long, value_name = "N")]
+    pub new_actor_length: Option<usize>,
+    /// Hide comma-delimited asides of at least N words (PETRARCH comma_min).
+    #[arg(long, value_name = "N")]
+    pub comma_min: Option<usize>,
+    /// Hide comma-delimited asides of at most N words; 0 turns this off.
+    #[arg(long, value_name = "N")]
+    pub comma_max: Option<usize>,
+    /// Shortest opening clause (before the first comma) to hide.
+    #[arg(long, value_name = "N")]
+    pub comma_bmin: Option<usize>,
+    /// Longest opening clause to hide; 0 (the default) turns this off.
+    #[arg(long, value_name = "N")]
+    pub comma_bmax: Option<usize>,
+    /// Shortest closing clause (after the last comma) to hide.
+    #[arg(long, value_name = "N")]
+    pub comma_emin: Option<usize>,
+    /// Longest closing clause to hide; 0 turns this off.
+    #[arg(long, value_name = "N")]
+    pub comma_emax: Option<usize>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -180,6 +231,54 @@ pub enum KbCommand {
     /// List capitalised names that match nothing in the knowledge base, most
     /// frequent first, with a guess of what they are.
     Unknown(KbUnknownArgs),
+    /// Validate dictionaries (Dateline or PETRARCH/TABARI, format told by
+    /// content): counts, errors with file and line, and notes.
+    Check(KbCheckArgs),
+    /// Convert PETRARCH/TABARI dictionaries to Dateline's own formats.
+    Convert(KbConvertArgs),
+}
+
+/// What a dictionary file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DictionaryKind {
+    /// Verb patterns (Dateline syntax or PETRARCH/TABARI).
+    Verbs,
+    /// PETRARCH/TABARI actors.
+    Actors,
+    /// PETRARCH/TABARI agents.
+    Agents,
+    /// PETRARCH discard list.
+    Discards,
+    /// PETRARCH issue list.
+    Issues,
+    /// Dateline knowledge-base TSV.
+    Tsv,
+}
+
+#[derive(Debug, Args)]
+pub struct KbCheckArgs {
+    /// Dictionary files.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Read every file as this kind instead of telling it from its content.
+    #[arg(long, value_enum)]
+    pub kind: Option<DictionaryKind>,
+    /// List every note (lenient readings, codes outside CAMEO), not only counts.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct KbConvertArgs {
+    /// PETRARCH/TABARI verb, actor or agent dictionaries.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Folder for the converted files (created if missing).
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub out: PathBuf,
+    /// Read every file as this kind instead of telling it from its content.
+    #[arg(long, value_enum)]
+    pub kind: Option<DictionaryKind>,
 }
 
 #[derive(Debug, Args)]
@@ -193,6 +292,16 @@ pub struct KbUnknownArgs {
     /// Show at most this many names.
     #[arg(long, default_value_t = 100)]
     pub limit: usize,
+}
+
+/// `true`/`false` in any case, as PETRARCH configurations write them
+/// (also `yes`/`no`, `on`/`off`, `1`/`0`).
+pub fn parse_bool(text: &str) -> Result<bool, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "true" | "yes" | "on" | "1" => Ok(true),
+        "false" | "no" | "off" | "0" => Ok(false),
+        _ => Err(format!("expected true or false, got {text:?}")),
+    }
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
@@ -223,13 +332,42 @@ impl InputArgs {
     }
 }
 
-impl KnowledgeArgs {
-    pub fn pipeline_config(&self) -> dateline_pipeline::PipelineConfig {
-        dateline_pipeline::PipelineConfig {
-            kb_files: self.kb.clone(),
-            verb_files: self.verbs.clone(),
-            no_builtin: self.no_builtin,
-            ..Default::default()
+impl InputArgs {
+    /// `--strict` also makes problems in user dictionaries fatal.
+    pub fn dictionary_problems(&self) -> dateline_pipeline::ProblemPolicy {
+        if self.strict {
+            dateline_pipeline::ProblemPolicy::Fail
+        } else {
+            dateline_pipeline::ProblemPolicy::Report
         }
+    }
+}
+
+impl KnowledgeArgs {
+    /// The pipeline configuration: a `--petrarch-config` file first, then
+    /// the flags, which add files and override its options.
+    pub fn pipeline_config(
+        &self,
+        problems: dateline_pipeline::ProblemPolicy,
+    ) -> anyhow::Result<dateline_pipeline::PipelineConfig> {
+        let petrarch = self
+            .petrarch_config
+            .as_deref()
+            .map(crate::petrarch_config::read)
+            .transpose()?
+            .unwrap_or_default();
+        let options = petrarch.options.overridden_by(&self.options);
+        let uses_petrarch = self.petrarch_config.is_some();
+        Ok(dateline_pipeline::PipelineConfig {
+            kb_files: self.kb.clone(),
+            verb_files: [petrarch.verb_files, self.verbs.clone()].concat(),
+            no_builtin: self.no_builtin || uses_petrarch,
+            actor_files: [petrarch.actor_files, self.actors.clone()].concat(),
+            agent_files: [petrarch.agent_files, self.agents.clone()].concat(),
+            discard_files: [petrarch.discard_files, self.discards.clone()].concat(),
+            issue_files: [petrarch.issue_files, self.issues.clone()].concat(),
+            dictionary_problems: problems,
+            coder: options.coder_config(uses_petrarch),
+        })
     }
 }

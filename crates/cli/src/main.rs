@@ -5,6 +5,7 @@
 mod args;
 mod cmd;
 mod output;
+mod petrarch_config;
 mod run;
 
 use std::process::ExitCode;

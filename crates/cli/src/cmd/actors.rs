@@ -13,7 +13,7 @@ use crate::output::{self, clip};
 use crate::run::for_each_article;
 
 pub fn run(args: ActorsArgs) -> anyhow::Result<ExitCode> {
-    let pipeline = build_pipeline(&args.knowledge)?;
+    let pipeline = build_pipeline(&args.knowledge, args.input.dictionary_problems())?;
     let table = output::wants_table(args.format);
     let mut out = output::stdout();
     let summary = for_each_article(

@@ -19,7 +19,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     for error in &errors {
         eprintln!("dateline: error: {error}");
     }
-    let pipeline = build_pipeline(&args.knowledge)?;
+    let pipeline = build_pipeline(&args.knowledge, dateline_pipeline::ProblemPolicy::Report)?;
     let predictions: Vec<Vec<Triple>> = records
         .par_iter()
         .map(|r| code_record(&pipeline, r))

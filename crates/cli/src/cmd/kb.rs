@@ -16,6 +16,8 @@ use crate::run::for_each_article;
 pub fn run(args: KbArgs) -> anyhow::Result<ExitCode> {
     match args.command {
         KbCommand::Unknown(args) => unknown(args),
+        KbCommand::Check(args) => crate::cmd::dictionaries::check(args),
+        KbCommand::Convert(args) => crate::cmd::dictionaries::convert(args),
     }
 }
 
@@ -28,7 +30,7 @@ struct UnknownRow {
 
 /// Counts unknown capitalised names over all inputs.
 fn unknown(args: KbUnknownArgs) -> anyhow::Result<ExitCode> {
-    let pipeline = build_pipeline(&args.knowledge)?;
+    let pipeline = build_pipeline(&args.knowledge, args.input.dictionary_problems())?;
     let mut counts: HashMap<(String, &'static str), u32> = HashMap::new();
     let summary = for_each_article(
         &args.input,

@@ -2,17 +2,31 @@
 
 pub mod actors;
 pub mod code;
+pub mod dictionaries;
 pub mod eval;
 pub mod kb;
 pub mod read;
 
-use dateline_pipeline::Pipeline;
+use dateline_pipeline::{Pipeline, PipelineError, ProblemPolicy};
 
 use crate::args::KnowledgeArgs;
 
-/// Builds the pipeline, printing problems found in user dictionaries.
-pub fn build_pipeline(knowledge: &KnowledgeArgs) -> anyhow::Result<Pipeline> {
-    let (pipeline, problems) = Pipeline::build(&knowledge.pipeline_config())?;
+/// Builds the pipeline, printing problems found in user dictionaries
+/// (fatal under [`ProblemPolicy::Fail`]).
+pub fn build_pipeline(
+    knowledge: &KnowledgeArgs,
+    policy: ProblemPolicy,
+) -> anyhow::Result<Pipeline> {
+    let config = knowledge.pipeline_config(policy)?;
+    let (pipeline, problems) = match Pipeline::build(&config) {
+        Err(PipelineError::Dictionary(problems)) => {
+            for problem in &problems {
+                eprintln!("dateline: error: {problem}");
+            }
+            anyhow::bail!("{} problem(s) in dictionaries (--strict)", problems.len());
+        }
+        built => built?,
+    };
     for problem in problems {
         eprintln!("dateline: warning: {problem}");
     }

@@ -1,0 +1,276 @@
+//! Reading a PETRARCH configuration (`PETR_config.ini`): the dictionaries it
+//! names, with paths relative to the file's folder, and the `[Options]`
+//! that change coding. Options about PETRARCH's own input and output
+//! (`textfile_list`, `eventfile_name`, `write_actor_text`, ...) are ignored:
+//! Dateline reads and writes its own way.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use dateline_code::CoderConfig;
+use dateline_code::comma::CommaRules;
+
+use crate::args::{CodingOptionArgs, parse_bool};
+
+/// What a configuration file asks for.
+#[derive(Debug, Default, PartialEq)]
+pub struct PetrarchConfig {
+    pub verb_files: Vec<PathBuf>,
+    pub actor_files: Vec<PathBuf>,
+    pub agent_files: Vec<PathBuf>,
+    pub discard_files: Vec<PathBuf>,
+    pub issue_files: Vec<PathBuf>,
+    pub options: CodingOptionArgs,
+}
+
+/// Reads a configuration file.
+pub fn read(path: &Path) -> anyhow::Result<PetrarchConfig> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let folder = path.parent().unwrap_or(Path::new(""));
+    parse(&text, folder)
+        .map_err(|(line, message)| anyhow::anyhow!("{}:{line}: {message}", path.display()))
+}
+
+/// Parses the text of a configuration; errors carry their 1-based line.
+fn parse(text: &str, folder: &Path) -> Result<PetrarchConfig, (usize, String)> {
+    let mut config = PetrarchConfig::default();
+    for entry in ini_entries(text) {
+        let entry = entry?;
+        let at = |message: String| (entry.line, message);
+        match (entry.section.as_str(), entry.key.as_str()) {
+            ("dictionaries", "verbfile_name") => config.verb_files = paths(&entry.value, folder),
+            ("dictionaries", "actorfile_list") => config.actor_files = paths(&entry.value, folder),
+            ("dictionaries", "agentfile_name") => config.agent_files = paths(&entry.value, folder),
+            ("dictionaries", "discardfile_name") => {
+                config.discard_files = paths(&entry.value, folder)
+            }
+            ("dictionaries", "issuefile_name") => config.issue_files = paths(&entry.value, folder),
+            ("options", "require_dyad") => {
+                config.options.require_dyad = Some(parse_bool(&entry.value).map_err(at)?)
+            }
+            ("options", key) => {
+                if let Some(slot) = number_option(&mut config.options, key) {
+                    *slot = Some(entry.value.trim().parse().map_err(|_| {
+                        at(format!(
+                            "{key} must be a whole number, got {:?}",
+                            entry.value
+                        ))
+                    })?);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(config)
+}
+
+/// The slot of a numeric option, `None` for options Dateline ignores.
+fn number_option<'a>(
+    options: &'a mut CodingOptionArgs,
+    key: &str,
+) -> Option<&'a mut Option<usize>> {
+    Some(match key {
+        "new_actor_length" => &mut options.new_actor_length,
+        "comma_min" => &mut options.comma_min,
+        "comma_max" => &mut options.comma_max,
+        "comma_bmin" => &mut options.comma_bmin,
+        "comma_bmax" => &mut options.comma_bmax,
+        "comma_emin" => &mut options.comma_emin,
+        "comma_emax" => &mut options.comma_emax,
+        _ => return None,
+    })
+}
+
+/// A comma-separated list of file names, resolved against `folder`.
+fn paths(value: &str, folder: &Path) -> Vec<PathBuf> {
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .map(|name| folder.join(name))
+        .collect()
+}
+
+impl CodingOptionArgs {
+    /// These options with every option `flags` sets replacing them.
+    pub fn overridden_by(&self, flags: &CodingOptionArgs) -> CodingOptionArgs {
+        CodingOptionArgs {
+            require_dyad: flags.require_dyad.or(self.require_dyad),
+            new_actor_length: flags.new_actor_length.or(self.new_actor_length),
+            comma_min: flags.comma_min.or(self.comma_min),
+            comma_max: flags.comma_max.or(self.comma_max),
+            comma_bmin: flags.comma_bmin.or(self.comma_bmin),
+            comma_bmax: flags.comma_bmax.or(self.comma_bmax),
+            comma_emin: flags.comma_emin.or(self.comma_emin),
+            comma_emax: flags.comma_emax.or(self.comma_emax),
+        }
+    }
+
+    /// The coder's configuration. Comma rules start from PETRARCH's defaults
+    /// when a PETRARCH configuration is used or any comma option is given,
+    /// and are off otherwise (Dateline's clause analysis handles asides).
+    pub fn coder_config(&self, petrarch_defaults: bool) -> CoderConfig {
+        let any_comma = [
+            self.comma_min,
+            self.comma_max,
+            self.comma_bmin,
+            self.comma_bmax,
+            self.comma_emin,
+            self.comma_emax,
+        ]
+        .iter()
+        .any(Option::is_some);
+        let base = if petrarch_defaults || any_comma {
+            CommaRules::PETRARCH
+        } else {
+            CommaRules::OFF
+        };
+        let defaults = CoderConfig::default();
+        CoderConfig {
+            require_dyad: self.require_dyad.unwrap_or(defaults.require_dyad),
+            new_actor_length: self.new_actor_length.unwrap_or(defaults.new_actor_length),
+            commas: CommaRules {
+                min: self.comma_min.unwrap_or(base.min),
+                max: self.comma_max.unwrap_or(base.max),
+                begin_min: self.comma_bmin.unwrap_or(base.begin_min),
+                begin_max: self.comma_bmax.unwrap_or(base.begin_max),
+                end_min: self.comma_emin.unwrap_or(base.end_min),
+                end_max: self.comma_emax.unwrap_or(base.end_max),
+            },
+            ..defaults
+        }
+    }
+}
+
+/// One `key = value` of an INI file, keys lower-cased as Python's
+/// ConfigParser reads them.
+struct IniEntry {
+    line: usize,
+    section: String,
+    key: String,
+    value: String,
+}
+
+/// The entries of an INI text: `[section]` headers, `key = value` or
+/// `key: value`, `#`/`;` comment lines, and values continued on indented lines.
+fn ini_entries(text: &str) -> Vec<Result<IniEntry, (usize, String)>> {
+    let mut entries: Vec<Result<IniEntry, (usize, String)>> = Vec::new();
+    let mut section = String::new();
+    for (line_idx, raw) in text.lines().enumerate() {
+        let line = raw.trim_end();
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with(['#', ';']) {
+            continue;
+        }
+        if line.starts_with([' ', '\t'])
+            && let Some(Ok(previous)) = entries.last_mut()
+        {
+            previous.value.push(' ');
+            previous.value.push_str(trimmed);
+            continue;
+        }
+        if let Some(name) = trimmed.strip_prefix('[') {
+            match name.strip_suffix(']') {
+                Some(name) => section = name.trim().to_lowercase(),
+                None => entries.push(Err((
+                    line_idx + 1,
+                    format!("unclosed section header {trimmed:?}"),
+                ))),
+            }
+            continue;
+        }
+        match trimmed.split_once(['=', ':']) {
+            Some((key, value)) => entries.push(Ok(IniEntry {
+                line: line_idx + 1,
+                section: section.clone(),
+                key: key.trim().to_lowercase(),
+                value: value.trim().to_string(),
+            })),
+            None => entries.push(Err((
+                line_idx + 1,
+                format!("expected 'key = value', got {trimmed:?}"),
+            ))),
+        }
+    }
+    entries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const INI: &str = "\
+# A test configuration.
+[Dictionaries]
+verbfile_name    = verbs.txt
+actorfile_list   = countries.actors.txt, people.actors.txt,
+   groups.actors.txt
+agentfile_name   = agents.txt
+discardfile_name = discards.txt
+issuefile_name   = issues.txt
+
+[Options]
+textfile_list = stories.xml
+new_actor_length = 4
+require_dyad = FALSE
+comma_max = 6
+comma_emax = 0
+";
+
+    #[test]
+    fn dictionaries_resolve_against_the_folder_and_options_parse() {
+        let config = parse(INI, Path::new("/dicts")).unwrap();
+        assert_eq!(config.verb_files, [PathBuf::from("/dicts/verbs.txt")]);
+        assert_eq!(
+            config.actor_files,
+            [
+                PathBuf::from("/dicts/countries.actors.txt"),
+                PathBuf::from("/dicts/people.actors.txt"),
+                PathBuf::from("/dicts/groups.actors.txt"),
+            ]
+        );
+        assert_eq!(config.issue_files, [PathBuf::from("/dicts/issues.txt")]);
+        assert_eq!(config.options.require_dyad, Some(false));
+        assert_eq!(config.options.new_actor_length, Some(4));
+        let coder = config.options.coder_config(true);
+        assert!(!coder.require_dyad);
+        assert_eq!(coder.new_actor_length, 4);
+        assert_eq!((coder.commas.min, coder.commas.max), (2, 6));
+        assert_eq!((coder.commas.end_min, coder.commas.end_max), (2, 0));
+    }
+
+    #[test]
+    fn flags_override_the_file() {
+        let config = parse(INI, Path::new("")).unwrap();
+        let flags = CodingOptionArgs {
+            require_dyad: Some(true),
+            comma_max: Some(0),
+            ..CodingOptionArgs::default()
+        };
+        let coder = config.options.overridden_by(&flags).coder_config(true);
+        assert!(coder.require_dyad);
+        assert_eq!(coder.commas.max, 0);
+        assert_eq!(coder.new_actor_length, 4);
+    }
+
+    #[test]
+    fn bad_values_name_their_line() {
+        let err = parse("[Options]\nrequire_dyad = maybe\n", Path::new("")).unwrap_err();
+        assert_eq!(err.0, 2);
+        let err = parse("[Options]\n\ncomma_min = two\n", Path::new("")).unwrap_err();
+        assert_eq!(err.0, 3);
+        assert!(err.1.contains("comma_min"), "{}", err.1);
+    }
+
+    #[test]
+    fn without_a_file_commas_stay_off_unless_asked() {
+        let none = CodingOptionArgs::default().coder_config(false);
+        assert!(none.commas.is_off());
+        let asked = CodingOptionArgs {
+            comma_min: Some(3),
+            ..CodingOptionArgs::default()
+        };
+        assert_eq!(asked.coder_config(false).commas.max, 8);
+    }
+}
