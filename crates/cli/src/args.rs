@@ -44,6 +44,19 @@ pub enum Command {
     Eval(EvalArgs),
     /// Knowledge-base tools: list unknown names, check and convert dictionaries.
     Kb(KbArgs),
+    /// Code articles and store them (SQLite or PostgreSQL), once each, with
+    /// reports of the same event merged across sentences and articles.
+    Ingest(crate::cmd::ingest::IngestArgs),
+    /// Stored events matching filters, as a table or exported (JSONL, CSV,
+    /// GDELT, PLOVER, Parquet) with merge counts and every mention.
+    Events(crate::cmd::events::EventsArgs),
+    /// Stored events per day, week or month, with mean Goldstein score.
+    Timeline(crate::cmd::timeline::TimelineArgs),
+    /// Who acts on whom among stored events: source-target pairs with
+    /// counts and mean Goldstein score.
+    Network(crate::cmd::network::NetworkArgs),
+    /// One stored event with every mention and its sentence.
+    Show(crate::cmd::show::ShowArgs),
 }
 
 /// Where articles come from and how to read them.

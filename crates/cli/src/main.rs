@@ -26,6 +26,11 @@ fn main() -> ExitCode {
         Command::Code(args) => cmd::code::run(args),
         Command::Eval(args) => cmd::eval::run(args),
         Command::Kb(args) => cmd::kb::run(args),
+        Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Events(args) => cmd::events::run(args),
+        Command::Timeline(args) => cmd::timeline::run(args),
+        Command::Network(args) => cmd::network::run(args),
+        Command::Show(args) => cmd::show::run(args),
     };
     match result {
         Ok(status) => status,

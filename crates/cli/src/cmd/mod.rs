@@ -4,8 +4,13 @@ pub mod actors;
 pub mod code;
 pub mod dictionaries;
 pub mod eval;
+pub mod events;
+pub mod ingest;
 pub mod kb;
+pub mod network;
 pub mod read;
+pub mod show;
+pub mod timeline;
 
 use dateline_pipeline::{Pipeline, PipelineError, ProblemPolicy};
 
