@@ -208,6 +208,7 @@ impl Coder {
             Some(fill) => resolve_fill(sentence, fill, &source_codes),
             None => Vec::new(),
         };
+        let attribution = attribution_for(sentence, clauses, trigger);
         let mut reciprocal = candidate.found.compound.is_some();
         // A PETRARCH pattern that names no target but spells out the verb's
         // object noun ("- * OFFENSIVE") takes its target from context, like
@@ -229,6 +230,7 @@ impl Coder {
                 article,
                 &sources[0],
                 sentence.span_of(trigger..candidate.found.end),
+                attribution.as_ref().and_then(|a| a.span),
             ) {
                 notes.push(why);
                 targets.push(target);
@@ -242,19 +244,23 @@ impl Coder {
                 "the pattern names no target and a dyad is required".into()
             });
         }
-        let attribution = attribution_for(sentence, clauses, trigger);
         let target_end = match &target_fill {
             Some(Fill::Actors(mentions)) => mentions.last().map(|&m| sentence.mention_range(m).end),
             _ => None,
         };
         let location = tied_location(sentence, &candidate.found, target_end);
+        // An agent with no country takes the sentence's place, else its
+        // counterpart's country, else the dateline's.
+        let counterpart = |others: &[Participant]| others.iter().find_map(|p| p.country.clone());
+        let target_country = counterpart(&targets);
+        let source_country = counterpart(&sources);
         let sources: Vec<Participant> = sources
             .into_iter()
-            .map(|p| with_nationality(sentence, p))
+            .map(|p| with_nationality(sentence, p, target_country.as_deref()))
             .collect();
         let targets: Vec<Participant> = targets
             .into_iter()
-            .map(|p| with_nationality(sentence, p))
+            .map(|p| with_nationality(sentence, p, source_country.as_deref()))
             .collect();
         let template = Event {
             segment: sentence.segment,

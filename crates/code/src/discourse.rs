@@ -26,6 +26,7 @@ pub fn implicit_target(
     article: &Article,
     source: &Participant,
     matched: Span,
+    attribution: Option<Span>,
 ) -> Option<(Participant, String)> {
     let doc = sentence.doc;
     let mut others: Vec<Participant> = Vec::new();
@@ -35,7 +36,9 @@ pub fn implicit_target(
             .actor
             .as_ref()
             .is_none_or(|a| a.code.head() == "---");
-        if mention.segment != sentence.segment || anonymous || mention.span.overlaps(matched) {
+        // The speaker credited for the report is not a party to the act.
+        let speaker = attribution.is_some_and(|span| span.overlaps(mention.span));
+        if anonymous || speaker || mention.span.overlaps(matched) {
             continue;
         }
         let Some(participant) = from_mention(doc, mention_idx) else {

@@ -4,6 +4,7 @@ use dateline_model::{
     ActorCode, ActorKind, Doc, EventCode, Location, LocationBasis, Participant, SegmentRef,
 };
 
+use crate::cues::Cue;
 use crate::sentence::{PronounKind, Sentence};
 use crate::slots::Fill;
 
@@ -125,20 +126,21 @@ fn kind_matches(pronoun: PronounKind, actor: ActorKind) -> bool {
 }
 
 /// An agent with no country ("police" `---COP`) takes the country of the
-/// place the sentence sets the action in, else the dateline's ("KAMPALA -
-/// ... was arrested by police" gives `UGACOP`).
-pub fn with_nationality(sentence: &Sentence, mut participant: Participant) -> Participant {
+/// place the sentence sets the action in ("in Nairobi"), else the country of
+/// its counterpart in the event ("Duda vetoed a bill passed by parliament"),
+/// else the dateline's ("KAMPALA - ... was arrested by police" gives `UGACOP`).
+pub fn with_nationality(
+    sentence: &Sentence,
+    mut participant: Participant,
+    counterpart_country: Option<&str>,
+) -> Participant {
     if participant.code.head() != "---" {
         return participant;
     }
     let doc = sentence.doc;
-    let sentence_country = sentence
-        .mentions()
-        .iter()
-        .map(|&m| &doc.mentions[m as usize])
-        .find_map(|m| m.place.as_ref().and_then(|p| p.country.clone()));
-    let country =
-        sentence_country.or_else(|| doc.dateline.as_ref().and_then(|p| p.country.clone()));
+    let country = sentence_place_country(sentence)
+        .or_else(|| counterpart_country.map(str::to_string))
+        .or_else(|| doc.dateline.as_ref().and_then(|p| p.country.clone()));
     let Some(country) = country else {
         return participant;
     };
@@ -148,6 +150,19 @@ pub fn with_nationality(sentence: &Sentence, mut participant: Participant) -> Pa
         participant.country = Some(country);
     }
     participant
+}
+
+/// The country of the first place the sentence introduces with a preposition
+/// of place ("in Nairobi", "near Kidal").
+fn sentence_place_country(sentence: &Sentence) -> Option<String> {
+    let doc = sentence.doc;
+    sentence.mentions().iter().find_map(|&m| {
+        let mention = &doc.mentions[m as usize];
+        let place = mention.place.as_ref()?;
+        let start = sentence.mention_range(m).start;
+        let introduced = start > 0 && sentence.is(start - 1, Cue::Locative);
+        introduced.then(|| place.country.clone()).flatten()
+    })
 }
 
 /// "Met" or "held talks" with a place in the sentence: a visit (042) when the

@@ -115,13 +115,23 @@ impl HitReader<'_> {
         if person_ok && let Some(person) = self.person(next) {
             return self.person_phrase(first, next, person, titles);
         }
-        if country.is_some()
-            && next == first + 1
-            && person_ok
-            && let Some(agent) = self.agent(next)
-        {
-            let kind = self.agent_kind(agent, country, former, first);
-            return (Some(self.draft(first, next, kind)), next + 1);
+        if country.is_some() && next == first + 1 {
+            if let Some(head) = self.shared_agent_after_coordinated_country(next) {
+                // "the Chinese and Russian navies": "Chinese" is CHNMIL.
+                let agent = self
+                    .agent(head)
+                    .expect("shared_agent_after_coordinated_country checks");
+                let kind = self.agent_kind(agent, country, former, first);
+                return (Some(self.draft(first, first, kind)), next);
+            }
+            if let Some(head) = self.agent_after_modifiers(first) {
+                let agent = self.agent(head).expect("agent_after_modifiers checks");
+                let kind = self.agent_kind(agent, country, former, first);
+                return (Some(self.draft(first, head, kind)), head + 1);
+            }
+        }
+        if let Some(group_draft) = self.group_with_agent(first) {
+            return group_draft;
         }
         let office = titles
             .iter()
@@ -133,7 +143,14 @@ impl HitReader<'_> {
             self.extend_over_unknown_name(&mut draft, next);
             return (Some(draft), next);
         }
-        (self.single(first), first + 1)
+        let draft = self.single(first);
+        let mut next = first + 1;
+        if let Some(draft) = &draft {
+            while next < self.hits.len() && self.hits[next].tokens.start < draft.tokens.end {
+                next += 1;
+            }
+        }
+        (draft, next)
     }
 
     fn person_phrase(
@@ -189,6 +206,92 @@ impl HitReader<'_> {
             draft.span.end = self.doc.tokens[end as usize - 1].span.end;
             draft.tokens.end = end;
         }
+    }
+
+    /// The head of a run of agent nouns starting at hit `index`: "separatist
+    /// rebels" is rebels.
+    fn agent_run_end(&self, index: usize) -> usize {
+        let mut last = index;
+        while last + 1 < self.hits.len()
+            && self
+                .view
+                .between(self.hits[last].view.end, self.hits[last + 1].view.start)
+                .is_empty()
+            && self.agent(last + 1).is_some()
+        {
+            last += 1;
+        }
+        last
+    }
+
+    /// The head agent hit after the country hit `country_hit`, directly
+    /// ("Russian military"), after a possessive ("Iran's security forces") or
+    /// after a few modifiers ("Russia's two largest oil companies", "Kenyan
+    /// protest leaders").
+    fn agent_after_modifiers(&self, country_hit: usize) -> Option<usize> {
+        const MAX_MODIFIERS: usize = 3;
+        const NOT_MODIFIERS: &[&str] = &[
+            "and", "or", "of", "the", "a", "an", "to", "in", "on", "at", "for", "with", "by",
+            "from", "that", "who", "which", "said", "says", "is", "are", "was", "were", "has",
+            "have", "had", "will", "would", "its", "their", "his", "her",
+        ];
+        let agent_hit = country_hit + 1;
+        if agent_hit >= self.hits.len() {
+            return None;
+        }
+        self.agent(agent_hit)?;
+        let between = self.view.between(
+            self.hits[country_hit].view.end,
+            self.hits[agent_hit].view.start,
+        );
+        let modifiers = between.strip_prefix("'s").unwrap_or(between).trim();
+        let words: Vec<&str> = modifiers.split_whitespace().collect();
+        let modifiers_ok = words.len() <= MAX_MODIFIERS
+            && words.iter().all(|word| {
+                !NOT_MODIFIERS.contains(word)
+                    && word.chars().all(|c| c.is_alphanumeric() || c == '-')
+            });
+        modifiers_ok.then(|| self.agent_run_end(agent_hit))
+    }
+
+    /// "Chinese and Russian navies": when the country hit `second` follows
+    /// "and" and carries an agent, the first country shares that agent.
+    fn shared_agent_after_coordinated_country(&self, second: usize) -> Option<usize> {
+        let first = second.checked_sub(1)?;
+        if second >= self.hits.len() || self.country(second).is_none() {
+            return None;
+        }
+        let between = self
+            .view
+            .between(self.hits[first].view.end, self.hits[second].view.start);
+        if !matches!(between, "and" | "," | "or") {
+            return None;
+        }
+        self.agent_after_modifiers(second)
+    }
+
+    /// "Taliban insurgents", "Hamas militants": a named group followed by an
+    /// agent noun is the group.
+    fn group_with_agent(&self, first: usize) -> Option<(Option<Draft>, usize)> {
+        let actor = self.full_actor(first)?;
+        if self.kb.actors()[actor].actor_type != ActorType::Organisation {
+            return None;
+        }
+        let agent_hit = first + 1;
+        if agent_hit >= self.hits.len()
+            || !self
+                .view
+                .between(self.hits[first].view.end, self.hits[agent_hit].view.start)
+                .is_empty()
+            || self.agent(agent_hit).is_none()
+        {
+            return None;
+        }
+        let last = self.agent_run_end(agent_hit);
+        Some((
+            Some(self.draft(first, last, DraftKind::Actor { actor })),
+            last + 1,
+        ))
     }
 
     /// "Narendra Modi of India": the hit index of "India" when it is a country.
@@ -252,11 +355,14 @@ impl HitReader<'_> {
                 candidates,
                 titles: Vec::new(),
             }
-        } else if let Some(agent) = self
-            .agent(index)
-            .filter(|_| !self.locative(index) || places.is_empty())
-        {
-            self.agent_kind(agent, None, self.is_former(index), index)
+        } else if self.agent(index).is_some() && (!self.locative(index) || places.is_empty()) {
+            // "separatist rebels": the last agent noun is the head.
+            let head = self.agent_run_end(index);
+            let agent = self.agent(head).expect("agent_run_end ends on an agent");
+            let kind = self.agent_kind(agent, None, self.is_former(index), index);
+            let mut draft = self.draft(index, head, kind);
+            draft.places = places;
+            return Some(draft);
         } else if !places.is_empty() {
             DraftKind::Place
         } else {
