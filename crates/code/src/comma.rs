@@ -116,7 +116,7 @@ pub(crate) fn hidden_in(sentence: &Sentence, rules: &CommaRules) -> Vec<bool> {
             let pos = sentence.pos(idx);
             ClauseToken {
                 text: sentence.form(idx),
-                kind: sentence.doc.tokens[sentence.first + idx].kind,
+                kind: sentence.doc.tokens[sentence.doc_token(idx)].kind,
                 verb: pos.is_some_and(Pos::is_verb),
                 finite: matches!(pos, Some(Pos::Vbd | Pos::Vbz | Pos::Vbp)),
             }

@@ -47,6 +47,8 @@ pub struct IssueList {
     phrases: Vec<IssuePhrase>,
     by_first_word: FxHashMap<String, Vec<usize>>,
     codes: Vec<String>,
+    /// Lines skipped as PETRARCH skips them (phrases with no code).
+    notes: Vec<DictionaryError>,
 }
 
 /// The issues a sentence carries.
@@ -65,6 +67,14 @@ impl IssueList {
         for line in dictionary_lines(text, CommentMarks::HashOnly) {
             if line.text.starts_with('<') {
                 continue; // <ISSUE CATEGORY="..."> section tags.
+            }
+            if !line.text.starts_with('~') && !line.text.contains('[') {
+                list.notes.push(DictionaryError {
+                    file: file.to_string(),
+                    line: line.number,
+                    message: "a phrase with no [CODE]: skipped, as PETRARCH skips it".into(),
+                });
+                continue;
             }
             if let Err(message) = list.add_line(line.text) {
                 errors.push(DictionaryError {
@@ -140,6 +150,11 @@ impl IssueList {
 
     pub fn is_empty(&self) -> bool {
         self.phrases.is_empty()
+    }
+
+    /// Lines skipped the way PETRARCH skips them.
+    pub fn notes(&self) -> &[DictionaryError] {
+        &self.notes
     }
 
     /// Phrase forms (after expansion) and distinct codes.
@@ -248,7 +263,9 @@ fn expand_phrase(phrase: &str) -> Result<Vec<Vec<String>>, String> {
 /// The word sequences one whitespace-free token stands for.
 fn expand_token(token: &str) -> Result<Vec<Vec<String>>, String> {
     let mut options: Vec<Vec<String>> = vec![Vec::new()];
-    for (idx, part) in token.split('+').enumerate() {
+    // A stray '+' at either end ("eu+") joins nothing.
+    let parts = token.split('+').filter(|part| !part.is_empty());
+    for (idx, part) in parts.enumerate() {
         let forms = word_forms(part)?;
         options = options
             .iter()

@@ -21,6 +21,8 @@ pub struct Sentence<'a> {
     pub segment: SegmentRef,
     /// Index of the sentence's first token in `doc.tokens`.
     pub first: usize,
+    /// After [`Sentence::hide`]: the `doc.tokens` index of each visible token.
+    visible: Option<Vec<u32>>,
     /// Lower-cased forms of every token, back to back; `form_ends` splits them.
     forms: String,
     form_ends: Vec<u32>,
@@ -118,6 +120,7 @@ impl<'a> Sentence<'a> {
             doc,
             segment,
             first: range.start,
+            visible: None,
             forms,
             form_ends,
             lemmas,
@@ -133,28 +136,39 @@ impl<'a> Sentence<'a> {
         sentence
     }
 
-    /// Makes tokens invisible to matching and subject search (PETRARCH's
-    /// comma rules): no form, lemma, cue, tag or mention, and skippable
-    /// between pattern words. Spans and indices stay as they were.
+    /// Takes tokens out of the sentence (PETRARCH's comma rules): matching
+    /// and subject search see the remaining tokens as if the hidden ones
+    /// were never written; spans still point at the body.
     pub fn hide(&mut self, hidden: &[bool]) {
-        let old_ends = self.form_ends.clone();
-        let mut forms = String::with_capacity(self.forms.len());
-        for (idx, &hide) in hidden.iter().enumerate().take(self.len()) {
-            let old_start = idx.checked_sub(1).map_or(0, |prev| old_ends[prev] as usize);
-            if hide {
-                self.lemmas[idx] = &[];
-                self.cue_masks[idx] = 0;
-                self.tags[idx] = None;
-                self.actor_at[idx] = None;
-                self.place_at[idx] = None;
-                self.fillers[idx] = true;
-            } else {
-                forms.push_str(&self.forms[old_start..old_ends[idx] as usize]);
-            }
-            self.form_ends[idx] = forms.len() as u32;
+        let keep = |idx: usize| !hidden.get(idx).copied().unwrap_or(false);
+        let kept: Vec<usize> = (0..self.len()).filter(|&idx| keep(idx)).collect();
+        if kept.len() == self.len() {
+            return;
         }
+        let mut forms = String::with_capacity(self.forms.len());
+        let mut form_ends = Vec::with_capacity(kept.len());
+        for &idx in &kept {
+            forms.push_str(self.form(idx));
+            form_ends.push(forms.len() as u32);
+        }
+        self.lemmas = kept.iter().map(|&idx| self.lemmas[idx]).collect();
+        self.cue_masks = kept.iter().map(|&idx| self.cue_masks[idx]).collect();
+        self.fillers = kept.iter().map(|&idx| self.fillers[idx]).collect();
+        self.tags = kept.iter().map(|&idx| self.tags[idx]).collect();
+        self.actor_at = kept.iter().map(|&idx| self.actor_at[idx]).collect();
+        self.place_at = kept.iter().map(|&idx| self.place_at[idx]).collect();
+        self.visible = Some(kept.iter().map(|&idx| self.doc_token(idx) as u32).collect());
         self.forms = forms;
+        self.form_ends = form_ends;
         self.lemma_set = self.lemmas.iter().flat_map(|l| l.iter().copied()).collect();
+    }
+
+    /// The `doc.tokens` index of sentence token `idx`.
+    pub fn doc_token(&self, idx: usize) -> usize {
+        match &self.visible {
+            Some(visible) => visible[idx] as usize,
+            None => self.first + idx,
+        }
     }
 
     /// True when the sentence holds a form of every lemma.
@@ -184,7 +198,7 @@ impl<'a> Sentence<'a> {
     }
 
     pub fn token_span(&self, idx: usize) -> Span {
-        self.doc.tokens[self.first + idx].span
+        self.doc.tokens[self.doc_token(idx)].span
     }
 
     /// The body span covering tokens `range`.
@@ -227,6 +241,11 @@ impl<'a> Sentence<'a> {
     /// The sentence-relative token range of a mention.
     pub fn mention_range(&self, mention: u32) -> Range<usize> {
         let tokens = &self.doc.mentions[mention as usize].tokens;
+        if let Some(visible) = &self.visible {
+            let start = visible.partition_point(|&t| t < tokens.start);
+            let end = visible.partition_point(|&t| t < tokens.end);
+            return start..end.max(start);
+        }
         (tokens.start as usize).saturating_sub(self.first)
             ..(tokens.end as usize)
                 .saturating_sub(self.first)

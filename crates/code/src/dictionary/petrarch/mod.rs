@@ -142,6 +142,19 @@ impl VerbDictionary {
     /// Adds every verb and pattern of a PETRARCH/TABARI verb file.
     pub fn add_petrarch_file(&mut self, file: &str, text: &str) -> VerbLoad {
         let parsed = read_verb_file(file, text);
+        if let Some(line) = petrarch2_evidence(&parsed) {
+            return VerbLoad {
+                errors: vec![DictionaryError {
+                    file: file.to_string(),
+                    line,
+                    message: "this is a PETRARCH-2 dictionary (phrase groups in parentheses, \
+                              [:code] codes), which Dateline does not read: use the \
+                              PETRARCH-1/TABARI format (CAMEO.verbpatterns)"
+                        .into(),
+                }],
+                ..VerbLoad::default()
+            };
+        }
         let synsets = SynsetTable::new(&parsed.synsets, self);
         let mut load = VerbLoad {
             errors: parsed.errors,
@@ -192,9 +205,6 @@ impl BlockCompiler<'_> {
         let block = self.block;
         self.load.counts.verbs += block.verbs.len();
         self.load.counts.patterns += block.patterns.len();
-        for verb in &block.verbs {
-            self.add_verb_alone(verb);
-        }
         let (single, multi): (Vec<&Verb>, Vec<&Verb>) =
             block.verbs.iter().partition(|verb| verb.words.len() == 1);
         self.load.counts.multi_word_verbs += multi.len();
@@ -218,6 +228,10 @@ impl BlockCompiler<'_> {
                     break;
                 }
             }
+        }
+        // Verbs alone come last: on a tie the block's patterns win.
+        for verb in &block.verbs {
+            self.add_verb_alone(verb);
         }
     }
 
@@ -321,6 +335,19 @@ impl BlockCompiler<'_> {
             message,
         });
     }
+}
+
+/// The first pattern line of a PETRARCH-2 file: such files group phrases
+/// in parentheses in most patterns (`- * (BEFORE COURT) [:173]`).
+fn petrarch2_evidence(file: &reader::VerbFile) -> Option<usize> {
+    let patterns = file.blocks.iter().flat_map(|block| &block.patterns);
+    let grouped: Vec<usize> = patterns
+        .clone()
+        .filter(|p| p.text.contains('('))
+        .map(|p| p.line)
+        .collect();
+    let total = patterns.count();
+    (total > 0 && grouped.len() * 5 > total).then(|| grouped[0])
 }
 
 /// Remembers the first line of every code with no codebook entry.
