@@ -279,6 +279,7 @@ impl Coder {
         if pairs.is_empty() {
             return Err("source and target are the same actor".into());
         }
+        let clause = event_clause(sentence, &sources, trigger, candidate.found.end);
         let mut events: Vec<Event> = pairs
             .into_iter()
             .map(|(source, target)| {
@@ -291,6 +292,10 @@ impl Coder {
                     target.as_ref(),
                 )
                 .unwrap_or_else(|| template.code.clone());
+                let code = self
+                    .refinements
+                    .refine(&code, sentence, clause.clone(), target.as_ref())
+                    .unwrap_or(code);
                 Event {
                     source,
                     target,
@@ -447,6 +452,28 @@ fn conditional_before(sentence: &Sentence, trigger: usize) -> bool {
         .rev()
         .take_while(|&idx| !sentence.is_hard_boundary(idx) && sentence.form(idx) != ",")
         .any(|idx| sentence.is(idx, Cue::HypotheticalConjunction))
+}
+
+/// The tokens of an event's clause: from its first source in the sentence
+/// (or the trigger) to the next clause boundary after the match.
+fn event_clause(
+    sentence: &Sentence,
+    sources: &[Participant],
+    trigger: usize,
+    match_end: usize,
+) -> std::ops::Range<usize> {
+    let start = sources
+        .iter()
+        .filter_map(|source| source.mention)
+        .filter(|&m| sentence.mentions().contains(&m))
+        .map(|m| sentence.mention_range(m).start)
+        .min()
+        .unwrap_or(trigger)
+        .min(trigger);
+    let end = (match_end..sentence.len())
+        .find(|&idx| sentence.is_hard_boundary(idx))
+        .unwrap_or(sentence.len());
+    start..end
 }
 
 /// The first actor after the match inside the clause: the default target of

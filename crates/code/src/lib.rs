@@ -38,6 +38,7 @@ mod location;
 mod matcher;
 mod modality;
 mod participants;
+mod refine;
 mod sentence;
 mod slots;
 
@@ -94,6 +95,7 @@ pub struct Coder {
     dictionary: VerbDictionary,
     cues: Cues,
     modality: ModalityTable,
+    refinements: refine::Refinements,
     config: CoderConfig,
     country_places: FxHashMap<String, PlaceRef>,
     discards: discard::DiscardList,
@@ -106,6 +108,7 @@ impl Coder {
             dictionary,
             cues: Cues::builtin(),
             modality: ModalityTable::builtin(),
+            refinements: refine::Refinements::builtin(),
             config,
             country_places: FxHashMap::default(),
             discards: discard::DiscardList::default(),

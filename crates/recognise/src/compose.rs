@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use dateline_kb::{ActorType, AgentClass, Cue, Kb};
-use dateline_model::{Doc, SegmentRef, Span, TokenKind};
+use dateline_model::{Doc, Pos, SegmentRef, Span, TokenKind};
 
 use crate::lexicon::Target;
 use crate::scan::Hit;
@@ -251,7 +251,18 @@ impl HitReader<'_> {
                 !NOT_MODIFIERS.contains(word)
                     && word.chars().all(|c| c.is_alphanumeric() || c == '-')
             });
-        modifiers_ok.then(|| self.agent_run_end(agent_hit))
+        // Modifiers are adjectives, nouns and numbers: "India deployed
+        // additional troops" has a verb between, so "India" stays alone.
+        let gap = self.hits[country_hit].tokens.end..self.hits[agent_hit].tokens.start;
+        let tags_ok = gap.clone().all(|token| {
+            let tag = self.doc.tags.get(token as usize).copied();
+            let text = self.doc.text(self.doc.tokens[token as usize].span);
+            matches!(text, "'s" | "’s" | "'" | "’")
+                || tag.is_some_and(|pos| {
+                    pos.is_adjective() || matches!(pos, Pos::Nn | Pos::Nns | Pos::Cd)
+                })
+        });
+        (modifiers_ok && tags_ok).then(|| self.agent_run_end(agent_hit))
     }
 
     /// "Chinese and Russian navies": when the country hit `second` follows
