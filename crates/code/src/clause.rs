@@ -81,6 +81,14 @@ impl Clauses {
         clauses
     }
 
+    /// True for an auxiliary inside a verb group ("has" in "has held"): it
+    /// is never the action.
+    pub fn is_auxiliary(&self, token: usize) -> bool {
+        self.groups
+            .iter()
+            .any(|group| (group.start..group.main).contains(&token))
+    }
+
     /// The group whose main verb is `token`, if any.
     pub fn group_of(&self, token: usize) -> Option<usize> {
         self.groups.iter().position(|g| g.main == token)
@@ -119,11 +127,7 @@ impl Clauses {
     /// coordinating word shares the subject of the last finite verb.
     fn coordinated_with(&self, sentence: &Sentence, group_idx: usize) -> Option<usize> {
         let before = skip_adverbs_left(sentence, self.groups[group_idx].start)?;
-        let coordinated = sentence.is(before, Cue::Coordination)
-            || (sentence.form(before) == "," && self.groups[group_idx].finite && {
-                // ", then met": a comma directly before a finite verb.
-                before > 0 && sentence.is_verb(before - 1)
-            });
+        let coordinated = sentence.is(before, Cue::Coordination);
         if !coordinated {
             return None;
         }
@@ -311,8 +315,14 @@ fn noun_phrase_before(sentence: &Sentence, end: usize) -> std::ops::Range<usize>
     let mut start = end;
     while start > 0 {
         let idx = start - 1;
+        // "France, Germany and Britain": a comma between listed actors.
+        let list_comma = sentence.form(idx) == ","
+            && idx > 0
+            && sentence.actor_at(idx - 1).is_some()
+            && sentence.actor_at(idx + 1).is_some();
         let inside = sentence.actor_at(idx).is_some()
             || sentence.place_at(idx).is_some()
+            || list_comma
             || in_noun_phrase(sentence, idx);
         if !inside {
             break;

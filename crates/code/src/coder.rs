@@ -100,7 +100,9 @@ impl Coder {
         for &lemma in sentence.lemmas(trigger) {
             for &pattern_id in self.dictionary.patterns_triggered_by(lemma) {
                 let pattern = self.dictionary.pattern(pattern_id);
-                if !trigger_fits(sentence, trigger, pattern.trigger_kind) {
+                if !trigger_fits(sentence, trigger, pattern.trigger_kind)
+                    || (pattern.trigger_kind == TriggerKind::Verb && clauses.is_auxiliary(trigger))
+                {
                     continue;
                 }
                 let passive = pattern.source_is_subject

@@ -16,6 +16,10 @@ pub fn surface_forms(lemma: &str) -> Vec<String> {
         verb.present_participle,
     ]);
     forms.push(dateline_tag::noun_plural(lemma));
+    // British spelling doubles a final l: "travelled", "cancelling".
+    if lemma.ends_with('l') && !lemma.ends_with("ll") {
+        forms.extend([format!("{lemma}led"), format!("{lemma}ling")]);
+    }
     forms.sort();
     forms.dedup();
     forms

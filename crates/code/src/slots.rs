@@ -81,7 +81,9 @@ fn generic_with_members(sentence: &Sentence, at: usize) -> Option<(Fill, usize)>
                 "of" | "over" | "more" | "than" | "some" | "about" | "nearly"
             );
         if !generic {
-            return None;
+            // "dozens of foreign leaders since winning the election, among
+            // them Trudeau and Sheinbaum": the members may come later.
+            return members_later(sentence, idx);
         }
         idx += 1;
     }
@@ -109,6 +111,31 @@ fn generic_with_members(sentence: &Sentence, at: usize) -> Option<(Fill, usize)>
         }
         members_at
     };
+    let first = sentence.actor_at(*Some(members_at).filter(|&i| i < sentence.len()).as_ref()?)?;
+    let (group, end) = coordination_right(sentence, first);
+    Some((Fill::Actors(group), end))
+}
+
+/// How far after a generic phrase its named members may follow.
+const MEMBERS_REACH: usize = 12;
+
+/// ", including X and Y" / ", among them X" within reach of `from`, inside the clause.
+fn members_later(sentence: &Sentence, from: usize) -> Option<(Fill, usize)> {
+    let end = (from + MEMBERS_REACH).min(sentence.len());
+    let cue = (from..end)
+        .take_while(|&idx| !sentence.is_hard_boundary(idx))
+        .find(|&idx| {
+            sentence.form(idx) == ","
+                && idx + 1 < sentence.len()
+                && sentence.is(idx + 1, Cue::Including)
+        })?;
+    let mut members_at = cue + 1;
+    while members_at < sentence.len() && sentence.is(members_at, Cue::Including) {
+        members_at += 1;
+    }
+    if members_at < sentence.len() && matches!(sentence.form(members_at), "as" | "them") {
+        members_at += 1;
+    }
     let first = sentence.actor_at(*Some(members_at).filter(|&i| i < sentence.len()).as_ref()?)?;
     let (group, end) = coordination_right(sentence, first);
     Some((Fill::Actors(group), end))

@@ -531,7 +531,12 @@ impl HitReader<'_> {
     fn places(&self, index: usize) -> Vec<usize> {
         let hit = &self.hits[index];
         let surface = &self.view.text[hit.view.clone()];
-        let cued = self.locative(index) && !self.kb.has_cue(surface, Cue::Common);
+        // A capital that names its government ("Washington") is a place too,
+        // whether or not a preposition of place precedes it.
+        let metonym = self
+            .full_actor(index)
+            .is_some_and(|actor| self.kb.actors()[actor].actor_type == ActorType::Metonym);
+        let cued = metonym || (self.locative(index) && !self.kb.has_cue(surface, Cue::Common));
         self.hits[index]
             .readings
             .iter()

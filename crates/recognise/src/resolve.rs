@@ -170,19 +170,23 @@ impl Resolver<'_> {
         }
     }
 
-    /// True when the actor holds an office on the article's date: a surname
-    /// alone, with no full name before it, is taken to mean a person then in
-    /// the news for their office, not a former leader of the same name.
+    /// True when the actor is in the news for an office on the article's
+    /// date: holding it, about to take it (within a year: a president-elect)
+    /// or out of it for less than five years ("Trump" in 2024, "Merkel" in
+    /// 2023). A surname alone, with no full name before it, is taken to mean
+    /// such a person, not a long-gone leader of the same name.
     fn in_office(&self, actor: usize) -> bool {
+        const BEFORE: chrono::Days = chrono::Days::new(366);
+        const AFTER: chrono::Days = chrono::Days::new(5 * 365);
         let entry = &self.kb.actors()[actor];
-        let default = entry
-            .codes
-            .iter()
-            .find(|c| c.range.is_none())
-            .map(|c| &c.code);
-        entry
-            .code_on(self.date)
-            .is_some_and(|code| Some(code) != default && !code.as_str().ends_with("ELI"))
+        let Some(date) = self.date else {
+            return false;
+        };
+        entry.codes.iter().filter_map(|c| c.range).any(|range| {
+            let from = range.from.and_then(|from| from.checked_sub_days(BEFORE));
+            let until = range.until.and_then(|until| until.checked_add_days(AFTER));
+            from.is_none_or(|from| from <= date) && until.is_none_or(|until| date < until)
+        })
     }
 
     fn only_one_in_office(&self, candidates: &[usize]) -> Option<usize> {
