@@ -104,13 +104,24 @@ impl Clauses {
         if let Some(previous) = self.coordinated_with(sentence, group_idx) {
             return (self.subjects[previous].clone(), Some(previous));
         }
-        (subject_before(sentence, group.start), None)
+        let subject = subject_before(sentence, group.start);
+        if subject == Subject::Other
+            && sentence.pos(group.main) == Some(Pos::Vbg)
+            && !group.finite
+            && !group.after_preposition
+            && let Some(previous) = (0..group_idx).rev().find(|&g| self.groups[g].finite)
+        {
+            // ", halting the talks", "signed an order lifting sanctions",
+            // "began delivering gas": the participle's subject is the clause's.
+            return (self.subjects[previous].clone(), Some(previous));
+        }
+        (subject, None)
     }
 
     /// "plans to visit": the group ending just before "to".
     fn governing_group(&self, sentence: &Sentence, group_idx: usize) -> Option<usize> {
         let to_idx = skip_adverbs_left(sentence, self.groups[group_idx].start)?;
-        let before_to = skip_adverbs_left(sentence, to_idx)?;
+        let before_to = skip_time_phrase_left(sentence, skip_adverbs_left(sentence, to_idx)?);
         (0..group_idx)
             .rev()
             .find(|&g| self.groups[g].end == before_to + 1)
@@ -134,6 +145,45 @@ impl Clauses {
         (0..group_idx)
             .rev()
             .find(|&g| self.groups[g].finite && !self.groups[g].after_preposition)
+    }
+}
+
+/// "agreed on Tuesday to resume": moves left over a time phrase ending at
+/// `idx` to the word before it.
+fn skip_time_phrase_left(sentence: &Sentence, idx: usize) -> usize {
+    const TIME_WORDS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "evening",
+        "night",
+        "weekend",
+        "earlier",
+        "later",
+        "on",
+        "last",
+        "next",
+        "this",
+    ];
+    let mut start = idx;
+    while start > 0 && idx - start < 3 && TIME_WORDS.contains(&sentence.form(start)) {
+        start -= 1;
+    }
+    if start < idx && TIME_WORDS.contains(&sentence.form(idx)) {
+        start
+    } else {
+        idx
     }
 }
 
@@ -402,7 +452,12 @@ fn choose_actor(sentence: &Sentence, region: std::ops::Range<usize>) -> Option<S
         .copied()
         .filter(|&m| !is_possessor(m) && !in_locative(m))
         .collect();
-    let head = heads.last().or(mentions.last()).copied()?;
+    // "The 1994 genocide in Rwanda killed": an actor only inside a place
+    // phrase is not the subject.
+    let head = heads
+        .last()
+        .copied()
+        .or_else(|| mentions.iter().copied().filter(|&m| !in_locative(m)).last())?;
     Some(Subject::Actors(coordination_group(sentence, head, region)))
 }
 
@@ -413,7 +468,9 @@ fn coordination_group(sentence: &Sentence, head: u32, region: std::ops::Range<us
     // Walk left over "X, Y and" while each gap is a coordinator or comma.
     while start > region.start {
         let mut gap = start;
-        while gap > region.start && matches!(sentence.form(gap - 1), "," | "and" | "&" | "both") {
+        while gap > region.start
+            && matches!(sentence.form(gap - 1), "," | "and" | "&" | "both" | "the")
+        {
             gap -= 1;
         }
         if gap == start || gap == region.start {
@@ -444,6 +501,10 @@ pub fn coordination_right(sentence: &Sentence, first: u32) -> (Vec<u32>, usize) 
         let mut saw_link = false;
         while next < sentence.len() {
             match sentence.form(next) {
+                // "India and the United States".
+                "the" if saw_link => {
+                    next += 1;
+                }
                 "," | "and" | "&" => {
                     saw_link = true;
                     next += 1;

@@ -69,6 +69,25 @@ impl Coder {
             let verdict = match outcome {
                 Ok((events, notes)) => {
                     let first = article.events.len();
+                    // One act said twice in a sentence ("threatened to impose
+                    // sanctions on Georgia ... to impose") is one event.
+                    let events: Vec<_> = events
+                        .into_iter()
+                        .filter(|event| !article.repeats_in_segment(event))
+                        .collect();
+                    if events.is_empty() {
+                        if let Some(explanations) = explanations {
+                            explanations.push(Explanation {
+                                segment,
+                                trigger: sentence.token_span(trigger),
+                                rule,
+                                verdict: Verdict::Rejected(
+                                    "the sentence already has this event".into(),
+                                ),
+                            });
+                        }
+                        continue;
+                    }
                     article.events.extend(events);
                     Verdict::Coded {
                         events: (first..article.events.len()).collect(),
@@ -223,16 +242,28 @@ impl Coder {
             .max()
             .is_some_and(|&word| sentence.is_noun(word));
         let default_phrase = pattern.defaults.target && !pattern.has_target && object_in_pattern;
+        // "pledged to cooperate with the ATPC": the target slot's preposition
+        // is there but names no actor; the target is unknown, not missing.
+        let dangling_preposition = candidate.found.end < sentence.len()
+            && matches!(
+                sentence.form(candidate.found.end),
+                "with" | "to" | "against" | "on" | "toward" | "towards"
+            );
         if targets.is_empty() && !reciprocal && (pattern.target_optional || default_phrase) {
             if sources.len() >= 2 {
                 reciprocal = true;
                 notes.push("reciprocal: the coordinated sources act on each other".into());
+            } else if dangling_preposition {
+                notes.push(
+                    "no context target: the phrase names a target that is no known actor".into(),
+                );
             } else if let Some((target, why)) = implicit_target(
                 sentence,
                 article,
                 &sources[0],
                 sentence.span_of(trigger..candidate.found.end),
                 attribution.as_ref().and_then(|a| a.span),
+                &code,
             ) {
                 notes.push(why);
                 targets.push(target);
@@ -506,7 +537,11 @@ fn by_agent(sentence: &Sentence, from: usize) -> Option<Fill> {
     let by = (from..sentence.len().min(from + 8))
         .take_while(|&idx| !sentence.is_hard_boundary(idx))
         .find(|&idx| sentence.form(idx) == "by")?;
-    fill_slot(sentence, by + 1).map(|(fill, _)| fill)
+    let mut at = by + 1;
+    while at < sentence.len() && sentence.is_filler(at) && sentence.actor_at(at).is_none() {
+        at += 1;
+    }
+    fill_slot(sentence, at).map(|(fill, _)| fill)
 }
 
 fn trigger_fits(sentence: &Sentence, trigger: usize, kind: TriggerKind) -> bool {

@@ -3,7 +3,8 @@
 //! and fallback locations.
 
 use dateline_model::{
-    ActorCode, Doc, Event, Location, LocationBasis, Participant, PlaceRef, SegmentRef, Span,
+    ActorCode, Doc, Event, EventCode, Location, LocationBasis, Participant, PlaceRef, QuadClass,
+    SegmentRef, Span,
 };
 use rustc_hash::FxHashMap;
 
@@ -18,6 +19,20 @@ pub struct Article {
     pub events: Vec<Event>,
 }
 
+impl Article {
+    /// True when an event with the same source, target and code was coded
+    /// in the same segment.
+    pub fn repeats_in_segment(&self, event: &Event) -> bool {
+        let target = |e: &Event| e.target.as_ref().map(|t| t.code.clone());
+        self.events.iter().any(|e| {
+            e.segment == event.segment
+                && e.source.code == event.source.code
+                && target(e) == target(event)
+                && e.code == event.code
+        })
+    }
+}
+
 /// A target for an action whose pattern leaves it out ("Trump expressed
 /// interest in follow-up talks"): the one other actor in the sentence, else
 /// the target of this source's most recent event in the article.
@@ -27,6 +42,7 @@ pub fn implicit_target(
     source: &Participant,
     matched: Span,
     attribution: Option<Span>,
+    code: &EventCode,
 ) -> Option<(Participant, String)> {
     let doc = sentence.doc;
     let mut others: Vec<Participant> = Vec::new();
@@ -38,6 +54,15 @@ pub fn implicit_target(
             .is_none_or(|a| a.code.head() == "---");
         // The speaker credited for the report is not a party to the act.
         let speaker = attribution.is_some_and(|span| span.overlaps(mention.span));
+        // "ministers meet in Belgium": the venue of a meeting is no party;
+        // the theatre of fighting ("high in Ukraine, with Russia continuing
+        // its offensive") is.
+        let start = sentence.mention_range(mention_idx).start;
+        let located = start > 0
+            && sentence.is(start - 1, Cue::Locative)
+            && mention.place.is_some()
+            && code.quad_class() != Some(QuadClass::MaterialConflict);
+        let speaker = speaker || located;
         if anonymous || speaker || mention.span.overlaps(matched) {
             continue;
         }

@@ -83,6 +83,7 @@ fn match_right(sentence: &Sentence, elements: &[Flat], state: Match, gaps: Gaps)
             let at = next_with(sentence, state.end, gaps, false, |idx| {
                 slot_starts(sentence, idx)
             })?;
+            let at = skip_quantity(sentence, at);
             let (fill, end) = fill_slot(sentence, at)?;
             if slot == Flat::Compound && !fill.is_group() {
                 return None;
@@ -150,6 +151,23 @@ fn match_left(
             next.start = start;
             match_left(sentence, rest, next, gaps, false)
         }),
+    }
+}
+
+/// "killed at least 30 villagers": moves past a quantity to the counted
+/// noun phrase (its fillers included).
+pub fn skip_quantity(sentence: &Sentence, at: usize) -> usize {
+    let mut idx = at;
+    while idx < sentence.len()
+        && sentence.actor_at(idx).is_none()
+        && (sentence.is_quantity(idx) || (idx > at && sentence.is_filler(idx)))
+    {
+        idx += 1;
+    }
+    if idx < sentence.len() && idx > at {
+        idx
+    } else {
+        at
     }
 }
 

@@ -296,7 +296,75 @@ impl<'a> Sentence<'a> {
         });
         let form = self.form(idx);
         let compound = form.contains('-') && form.chars().any(char::is_alphanumeric);
-        (filler_tag || compound) && !self.is(idx, Cue::Negation)
+        (filler_tag || compound || self.is_adjectival_participle(idx))
+            && !self.is(idx, Cue::Negation)
+    }
+
+    /// "release five detained American citizens", "ousted Syrian President":
+    /// a past participle between a determiner, number, preposition or verb
+    /// and a noun or name modifies the noun.
+    fn is_adjectival_participle(&self, idx: usize) -> bool {
+        const AUXILIARIES: &[&str] = &[
+            "be", "is", "are", "was", "were", "been", "being", "has", "have", "had",
+        ];
+        if self.tags[idx] != Some(Pos::Vbn) || idx == 0 || idx + 1 >= self.len() {
+            return false;
+        }
+        let previous = self.tags[idx - 1];
+        let before_ok = !AUXILIARIES.contains(&self.form(idx - 1))
+            && previous.is_some_and(|pos| {
+                pos.is_verb()
+                    || pos.is_adjective()
+                    || matches!(
+                        pos,
+                        Pos::Dt
+                            | Pos::Cd
+                            | Pos::PrpPossessive
+                            | Pos::PossessiveEnding
+                            | Pos::To
+                            | Pos::In
+                    )
+            });
+        let next = self.tags[idx + 1];
+        let after_ok = self.actor_at[idx + 1].is_some()
+            || next.is_some_and(|pos| pos.is_noun() || pos.is_adjective());
+        before_ok && after_ok
+    }
+
+    /// "at least 30", "more than 280", "dozens of": words that count what
+    /// follows, skipped before an actor slot.
+    pub fn is_quantity(&self, idx: usize) -> bool {
+        const QUANTITY_WORDS: &[&str] = &[
+            "at",
+            "least",
+            "more",
+            "than",
+            "nearly",
+            "about",
+            "around",
+            "some",
+            "over",
+            "almost",
+            "roughly",
+            "approximately",
+            "dozens",
+            "dozen",
+            "hundreds",
+            "thousands",
+            "scores",
+            "millions",
+            "several",
+            "many",
+        ];
+        let form = self.form(idx);
+        QUANTITY_WORDS.contains(&form)
+            || self.tags[idx] == Some(Pos::Cd)
+            || (form == "of"
+                && idx > 0
+                && matches!(
+                    self.form(idx - 1),
+                    "dozens" | "hundreds" | "thousands" | "scores" | "millions" | "dozen"
+                ))
     }
 
     /// Personal pronouns that can stand for an actor, with what they can

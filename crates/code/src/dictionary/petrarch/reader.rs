@@ -125,10 +125,28 @@ impl Reader<'_> {
     fn block_header(&mut self, number: usize, text: &str) -> Result<(), String> {
         self.context = Context::Block;
         let inner = text.trim_matches(|c: char| c == '-' || c.is_whitespace());
+        // PETRARCH reads the first bracket of a header; a block whose code is
+        // bad still starts, so its verbs do not join the block before it.
         let (name, code) = match inner.find('[') {
             Some(open) => {
-                let code = self.bracketed_code(number, &inner[open..])?;
-                (inner[..open].trim(), code)
+                let close = inner[open..]
+                    .find(']')
+                    .map_or(inner.len(), |c| open + c + 1);
+                if !inner[close..].trim().is_empty() {
+                    self.note(number, format!("only the first code of {inner:?} is read"));
+                }
+                let code = self.bracketed_code(number, &inner[open..close]);
+                let name = inner[..open].trim();
+                match code {
+                    Ok(code) => (name, code),
+                    Err(message) => {
+                        self.problem(
+                            number,
+                            format!("{message}: the block's verbs alone code nothing"),
+                        );
+                        (name, PatternCode::Null)
+                    }
+                }
             }
             None => (inner, PatternCode::Null),
         };
