@@ -513,7 +513,7 @@ fn event_clause(
 /// PETRARCH patterns that name none. As PETRARCH takes the verb's object, a
 /// noun phrase naming no actor that a preposition closes ends the search:
 /// "held a phone conversation with Putin" has no default target, "met with
-/// Putin" and "advised Putin" do.
+/// Putin", "advised Putin" and "condemned an attack by Osgiliath" do.
 fn first_actor_after(sentence: &Sentence, from: usize) -> Option<Fill> {
     let mut object_seen = false;
     for idx in from..sentence.len() {
@@ -524,7 +524,9 @@ fn first_actor_after(sentence: &Sentence, from: usize) -> Option<Fill> {
             return fill_slot(sentence, idx).map(|(fill, _)| fill);
         }
         let preposition = matches!(sentence.pos(idx), Some(Pos::In | Pos::To));
-        if object_seen && preposition && sentence.form(idx) != "of" {
+        // "of" and the agent's "by" stay inside the object ("an attack by
+        // Osgiliath soldiers").
+        if object_seen && preposition && !matches!(sentence.form(idx), "of" | "by") {
             return None;
         }
         object_seen |= sentence.is_noun(idx) && sentence.place_at(idx).is_none();

@@ -133,7 +133,7 @@ fn check_text(source: &str, text: &str, kind: DictionaryKind) -> Report {
                 kind: "PETRARCH issues",
                 counts: format!("{phrases} phrase forms, {codes} issue codes"),
                 errors: errors.iter().map(ToString::to_string).collect(),
-                notes: Vec::new(),
+                notes: list.notes().iter().map(ToString::to_string).collect(),
             }
         }
         DictionaryKind::Tsv => {
@@ -261,7 +261,8 @@ pub fn detect_kind(text: &str) -> Option<DictionaryKind> {
     }
     let lines = dictionary_lines(text, CommentMarks::HashOnly);
     let sample = &lines[..lines.len().min(DETECTION_LINES)];
-    let petrarch_verbs = sample.iter().any(|line| {
+    // Verb files may open with hundreds of synset lines: look at all of it.
+    let petrarch_verbs = lines.iter().any(|line| {
         let block_header = line.text.starts_with("---")
             && line.text[3..]
                 .trim_start()

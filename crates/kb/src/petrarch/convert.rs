@@ -37,7 +37,11 @@ pub fn countries_tsv(source: &str, countries: &[Country]) -> String {
 
 /// Actors as a `#kind: actors` file.
 pub fn actors_tsv(source: &str, actors: &[Actor]) -> String {
-    let mut out = header(source, "actors", &["id", "type", "name", "codes", "names", "country"]);
+    let mut out = header(
+        source,
+        "actors",
+        &["id", "type", "name", "codes", "names", "country"],
+    );
     for actor in actors {
         let codes: Vec<String> = actor.codes.iter().map(dated_code_text).collect();
         row(
@@ -58,7 +62,11 @@ pub fn actors_tsv(source: &str, actors: &[Actor]) -> String {
 /// Agents as a `#kind: agents` file. Plurals the TSV would generate are left
 /// to it; any other plurals are written as further names, with `none`.
 pub fn agents_tsv(source: &str, agents: &[Agent]) -> String {
-    let mut out = header(source, "agents", &["name", "role", "class", "names", "plural"]);
+    let mut out = header(
+        source,
+        "agents",
+        &["name", "role", "class", "names", "plural"],
+    );
     for agent in agents {
         let generated: Vec<String> = std::iter::once(&agent.name)
             .chain(&agent.names)
@@ -103,7 +111,11 @@ fn field(text: &str) -> String {
 }
 
 fn list(items: &[String]) -> String {
-    items.iter().map(|item| field(item)).collect::<Vec<_>>().join(" | ")
+    items
+        .iter()
+        .map(|item| field(item))
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 fn actor_type_name(actor_type: ActorType) -> &'static str {

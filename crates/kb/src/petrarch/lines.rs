@@ -66,11 +66,22 @@ pub fn dictionary_lines(text: &str, marks: CommentMarks) -> Vec<DictLine<'_>> {
     lines
 }
 
+/// A `#` starts a comment at the start of a line or after white space, as
+/// PETRARCH reads it (so TABARI's `[###]` code survives); a `;` anywhere.
 fn strip_line_comment(line: &str, marks: CommentMarks) -> &str {
-    let end = match marks {
-        CommentMarks::HashAndSemicolon => line.find(['#', ';']),
-        CommentMarks::HashOnly => line.find('#'),
-    };
+    let hash = line.char_indices().find(|&(idx, c)| {
+        c == '#'
+            && line[..idx]
+                .chars()
+                .next_back()
+                .is_none_or(char::is_whitespace)
+    });
+    let mut end = hash.map(|(idx, _)| idx);
+    if marks == CommentMarks::HashAndSemicolon
+        && let Some(semicolon) = line.find(';')
+    {
+        end = Some(end.map_or(semicolon, |hash| hash.min(semicolon)));
+    }
     end.map_or(line, |end| &line[..end])
 }
 
@@ -101,5 +112,12 @@ mod tests {
     fn semicolons_can_be_content() {
         let lines = dictionary_lines("A;B # c\n", CommentMarks::HashOnly);
         assert_eq!(lines[0].text, "A;B");
+    }
+
+    #[test]
+    fn a_hash_inside_a_word_is_content() {
+        let lines = dictionary_lines("NASGUL [###] # note\nX#1\n", CommentMarks::HashOnly);
+        assert_eq!(lines[0].text, "NASGUL [###]");
+        assert_eq!(lines[1].text, "X#1");
     }
 }
