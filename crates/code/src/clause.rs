@@ -63,6 +63,9 @@ pub struct Clauses {
     pub subjects: Vec<Subject>,
     /// For an infinitive or a coordinated verb, the group it depends on.
     pub governors: Vec<Option<usize>>,
+    /// The group is a participle that took its subject from the clause
+    /// (", killing 20 people"): it may only restate the main event.
+    pub participles: Vec<bool>,
 }
 
 impl Clauses {
@@ -71,12 +74,17 @@ impl Clauses {
         let mut clauses = Clauses {
             subjects: Vec::with_capacity(groups.len()),
             governors: Vec::with_capacity(groups.len()),
+            participles: Vec::with_capacity(groups.len()),
             groups,
         };
         for group_idx in 0..clauses.groups.len() {
             let (subject, governor) = clauses.find_subject(sentence, group_idx);
+            let participle = governor.is_some()
+                && !clauses.groups[group_idx].infinitive
+                && sentence.pos(clauses.groups[group_idx].main) == Some(Pos::Vbg);
             clauses.subjects.push(subject);
             clauses.governors.push(governor);
+            clauses.participles.push(participle);
         }
         clauses
     }

@@ -198,6 +198,13 @@ impl Coder {
         if let Some(reason) = background_reason(sentence, clauses, group, subject_start, trigger) {
             return Err(reason);
         }
+        if group.is_some_and(|g| clauses.participles[g])
+            && article.events.iter().any(|e| {
+                e.segment == sentence.segment && sources.iter().any(|s| s.code == e.source.code)
+            })
+        {
+            return Err("a participle giving the toll or manner of an event already coded".into());
+        }
         let framing = self.framing(sentence, clauses, group, trigger);
         if framing.negated && self.config.negated == KeepPolicy::Drop {
             return Err("the action is negated".into());

@@ -1,7 +1,7 @@
 //! Turning slot fills into event participants, resolving pronouns.
 
 use dateline_model::{
-    ActorCode, ActorKind, Doc, EventCode, Location, LocationBasis, Participant, SegmentRef,
+    ActorCode, ActorKind, Doc, EventCode, Location, LocationBasis, Participant, Pos, SegmentRef,
 };
 
 use crate::cues::Cue;
@@ -139,6 +139,7 @@ pub fn with_nationality(
     }
     let doc = sentence.doc;
     let country = sentence_place_country(sentence)
+        .or_else(|| possessive_owner_country(sentence, &participant))
         .or_else(|| counterpart_country.map(str::to_string))
         .or_else(|| doc.dateline.as_ref().and_then(|p| p.country.clone()));
     let Some(country) = country else {
@@ -152,6 +153,29 @@ pub fn with_nationality(
     participant
 }
 
+/// "its government websites": the country a possessive pronoun before the
+/// agent stands for.
+fn possessive_owner_country(sentence: &Sentence, participant: &Participant) -> Option<String> {
+    let mention = participant.mention?;
+    if !sentence.mentions().contains(&mention) {
+        return None;
+    }
+    let mut idx = sentence.mention_range(mention).start;
+    while idx > 0 && matches!(sentence.pos(idx - 1), Some(Pos::Jj | Pos::Nn | Pos::Cd)) {
+        idx -= 1;
+    }
+    let owner = idx.checked_sub(1)?;
+    let kind = match sentence.form(owner) {
+        "its" => PronounKind::Thing,
+        "their" => PronounKind::Plural,
+        "his" | "her" => PronounKind::Person,
+        _ => return None,
+    };
+    let antecedent = resolve_pronoun(sentence, owner, kind, &[])?;
+    let actor = sentence.doc.mentions[antecedent as usize].actor.as_ref()?;
+    actor.country.clone()
+}
+
 /// The country of the first place the sentence introduces with a preposition
 /// of place ("in Nairobi", "near Kidal").
 fn sentence_place_country(sentence: &Sentence) -> Option<String> {
@@ -159,8 +183,12 @@ fn sentence_place_country(sentence: &Sentence) -> Option<String> {
     sentence.mentions().iter().find_map(|&m| {
         let mention = &doc.mentions[m as usize];
         let place = mention.place.as_ref()?;
-        let start = sentence.mention_range(m).start;
-        let introduced = start > 0 && sentence.is(start - 1, Cue::Locative);
+        // "in Nairobi", "in northern Burkina Faso", "in the eastern Congo".
+        let mut before = sentence.mention_range(m).start;
+        while before > 0 && matches!(sentence.pos(before - 1), Some(Pos::Dt | Pos::Jj)) {
+            before -= 1;
+        }
+        let introduced = before > 0 && sentence.is(before - 1, Cue::Locative);
         introduced.then(|| place.country.clone()).flatten()
     })
 }

@@ -257,7 +257,8 @@ impl HitReader<'_> {
         let tags_ok = gap.clone().all(|token| {
             let tag = self.doc.tags.get(token as usize).copied();
             let text = self.doc.text(self.doc.tokens[token as usize].span);
-            matches!(text, "'s" | "’s" | "'" | "’")
+                        // "U.S.-led forces" are the U.S.'s forces.
+            matches!(text, "'s" | "’s" | "'" | "’" | "-" | "led")
                 || tag.is_some_and(|pos| {
                     pos.is_adjective() || matches!(pos, Pos::Nn | Pos::Nns | Pos::Cd)
                 })

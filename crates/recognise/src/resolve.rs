@@ -425,7 +425,10 @@ impl Resolver<'_> {
     /// without a country the code starts with `---`.
     fn agent_ref(&self, agent: usize, country: Option<usize>, former: bool) -> ActorRef {
         let entry = &self.kb.agents()[agent];
-        let role = if former {
+                // "former officials" are elites out of office; "former detainees"
+        // are still civilians.
+        const OFFICES: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY", "GOVMIL"];
+        let role = if former && OFFICES.contains(&entry.role.as_str()) {
             "ELI".to_string()
         } else {
             entry.role.clone()
