@@ -243,7 +243,7 @@ pub struct KbArgs {
 pub enum KbCommand {
     /// List capitalised names that match nothing in the knowledge base, most
     /// frequent first, with a guess of what they are.
-    Unknown(KbUnknownArgs),
+    Unknown(Box<KbUnknownArgs>),
     /// Validate dictionaries (Dateline or PETRARCH/TABARI, format told by
     /// content): counts, errors with file and line, and notes.
     Check(KbCheckArgs),

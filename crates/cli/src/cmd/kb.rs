@@ -15,7 +15,7 @@ use crate::run::for_each_article;
 
 pub fn run(args: KbArgs) -> anyhow::Result<ExitCode> {
     match args.command {
-        KbCommand::Unknown(args) => unknown(args),
+        KbCommand::Unknown(args) => unknown(*args),
         KbCommand::Check(args) => crate::cmd::dictionaries::check(args),
         KbCommand::Convert(args) => crate::cmd::dictionaries::convert(args),
     }
