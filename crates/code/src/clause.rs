@@ -451,9 +451,8 @@ fn choose_actor(sentence: &Sentence, region: std::ops::Range<usize>) -> Option<S
     };
     let in_locative = |mention: u32| {
         let start = sentence.mention_range(mention).start;
-        start > region.start
-            && sentence.pos(start - 1) == Some(Pos::In)
-            && sentence.form(start - 1) != "of"
+                // "The genocide in Rwanda", not "with Russia continuing".
+        start > 0 && sentence.is(start - 1, Cue::Locative) && sentence.form(start - 1) != "to"
     };
     let heads: Vec<u32> = mentions
         .iter()
@@ -462,18 +461,42 @@ fn choose_actor(sentence: &Sentence, region: std::ops::Range<usize>) -> Option<S
         .collect();
     // "The 1994 genocide in Rwanda killed": an actor only inside a place
     // phrase is not the subject.
-    let head = heads
-        .last()
-        .copied()
-        .or_else(|| mentions.iter().copied().filter(|&m| !in_locative(m)).last())?;
+    // "Kyiv's main hospital was condemned": a possessor alone is not the
+    // subject, nor is an actor inside a place phrase.
+    let head = heads.last().copied()?;
     Some(Subject::Actors(coordination_group(sentence, head, region)))
 }
 
-/// The actors coordinated with `head` inside `region` ("Russia and China").
+/// How two neighbouring actors are joined.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Link {
+    /// "and", "&", "as well as": closes a list.
+    And,
+    /// ",": joins only inside a list that an "and" closes ("France, Germany
+    /// and Britain"); alone it is apposition ("the Assembly, Zelensky ...").
+    Comma,
+}
+
+/// The link words between two actors (`gap` tokens), if they coordinate them.
+fn link_of(sentence: &Sentence, gap: std::ops::Range<usize>) -> Option<Link> {
+    let mut link = None;
+    for idx in gap {
+        match sentence.form(idx) {
+            "and" | "&" | "as" | "well" => link = Some(Link::And),
+            "," => link = link.or(Some(Link::Comma)),
+            "the" | "both" => {}
+            _ => return None,
+        }
+    }
+    link
+}
+
+/// The actors coordinated with `head` inside `region` ("Russia and China",
+/// "France, Germany and Britain"), walking left.
 fn coordination_group(sentence: &Sentence, head: u32, region: std::ops::Range<usize>) -> Vec<u32> {
     let mut group = vec![head];
     let mut start = sentence.mention_range(head).start;
-    // Walk left over "X, Y and" while each gap is a coordinator or comma.
+    let mut closed_by_and = false;
     while start > region.start {
         let mut gap = start;
         while gap > region.start
@@ -487,6 +510,11 @@ fn coordination_group(sentence: &Sentence, head: u32, region: std::ops::Range<us
         let Some(previous) = sentence.actor_at(gap - 1) else {
             break;
         };
+        match link_of(sentence, gap..start) {
+            Some(Link::And) => closed_by_and = true,
+            Some(Link::Comma) if closed_by_and => {}
+            _ => break,
+        }
         group.insert(0, previous);
         start = sentence.mention_range(previous).start;
     }
@@ -502,32 +530,22 @@ pub fn coordination_left(sentence: &Sentence, last: u32) -> Vec<u32> {
 /// Netanyahu", "France, Germany and Italy". Stops before a coordinated actor
 /// that starts a new clause (followed by its own verb).
 pub fn coordination_right(sentence: &Sentence, first: u32) -> (Vec<u32>, usize) {
-    let mut group = vec![first];
-    let mut end = sentence.mention_range(first).end;
+    let mut members = vec![(first, sentence.mention_range(first).end, None)];
     loop {
+        let end = members.last().map_or(0, |m| m.1);
         let mut next = end;
-        let mut saw_link = false;
-        while next < sentence.len() {
-            match sentence.form(next) {
-                // "India and the United States".
-                "the" if saw_link => {
-                    next += 1;
-                }
-                "," | "and" | "&" => {
-                    saw_link = true;
-                    next += 1;
-                }
-                "as" if next + 2 < sentence.len()
-                    && sentence.form(next + 1) == "well"
-                    && sentence.form(next + 2) == "as" =>
-                {
-                    saw_link = true;
-                    next += 3;
-                }
-                _ => break,
-            }
+        while next < sentence.len()
+            && matches!(
+                sentence.form(next),
+                "," | "and" | "&" | "the" | "as" | "well"
+            )
+        {
+            next += 1;
         }
-        if !saw_link || next >= sentence.len() {
+        let Some(link) = link_of(sentence, end..next) else {
+            break;
+        };
+        if next >= sentence.len() {
             break;
         }
         let Some(mention) = sentence.actor_at(next) else {
@@ -539,8 +557,24 @@ pub fn coordination_right(sentence: &Sentence, first: u32) -> (Vec<u32>, usize) 
         if starts_clause {
             break;
         }
-        group.push(mention);
-        end = mention_end;
+        members.push((mention, mention_end, Some(link)));
     }
-    (group, end)
+    // Comma-joined members count only when an "and" closes the list:
+    // "against Ukrainian troops, Dutch and German intelligence services said"
+    // ends the target at the comma, because the list runs into a new clause.
+    let last_and = members.iter().rposition(|m| m.2 == Some(Link::And));
+    let runs_into_clause = members.last().is_some_and(|m| {
+        m.1 < sentence.len() && (sentence.is_verb(m.1) || sentence.pos(m.1) == Some(Pos::Md))
+    });
+    let keep = match last_and {
+        _ if runs_into_clause => members
+            .iter()
+            .position(|m| m.2 == Some(Link::Comma))
+            .unwrap_or(members.len()),
+        Some(last_and) => last_and + 1,
+        None => 1,
+    };
+    members.truncate(keep.max(1));
+    let end = members.last().map_or(0, |m| m.1);
+    (members.into_iter().map(|m| m.0).collect(), end)
 }
