@@ -94,7 +94,7 @@ fn speaker(
     group_idx: usize,
     say: usize,
 ) -> Option<Attribution> {
-    if let Subject::Actors(actors) = &clauses.subjects[group_idx] {
+    if let Subject::Actors(actors) | Subject::Members(actors, _) = &clauses.subjects[group_idx] {
         return Some(actor_attribution(sentence, actors[0]));
     }
     // ", said Lavrov": the speaker follows the verb.

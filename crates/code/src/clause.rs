@@ -50,6 +50,9 @@ pub enum Modal {
 pub enum Subject {
     /// Actor mentions (a coordination group has several).
     Actors(Vec<u32>),
+    /// Actors named after an agent ("the leaders of Japan and South
+    /// Korea"), with the agent's role for bare countries.
+    Members(Vec<u32>, String),
     /// A pronoun the coder must resolve.
     Pronoun { token: usize, kind: PronounKind },
     /// A noun phrase that names no actor ("The talks", "Officials").
@@ -451,7 +454,7 @@ fn choose_actor(sentence: &Sentence, region: std::ops::Range<usize>) -> Option<S
     };
     let in_locative = |mention: u32| {
         let start = sentence.mention_range(mention).start;
-                // "The genocide in Rwanda", not "with Russia continuing".
+        // "The genocide in Rwanda", not "with Russia continuing".
         start > 0 && sentence.is(start - 1, Cue::Locative) && sentence.form(start - 1) != "to"
     };
     let heads: Vec<u32> = mentions
@@ -464,7 +467,23 @@ fn choose_actor(sentence: &Sentence, region: std::ops::Range<usize>) -> Option<S
     // "Kyiv's main hospital was condemned": a possessor alone is not the
     // subject, nor is an actor inside a place phrase.
     let head = heads.last().copied()?;
-    Some(Subject::Actors(coordination_group(sentence, head, region)))
+    let group = coordination_group(sentence, head, region.clone());
+    // "The leaders of Japan and South Korea met": bare countries after
+    // "agent of" stand in the agent's role.
+    let first = sentence.mention_range(group[0]).start;
+    let agent_before = (first >= 2 && sentence.form(first - 1) == "of")
+        .then(|| sentence.actor_at(first - 2))
+        .flatten()
+        .filter(|&agent| region.contains(&sentence.mention_range(agent).start))
+        .and_then(|agent| sentence.doc.mentions[agent as usize].actor.as_ref())
+        .filter(|actor| actor.code.head() == "---");
+    if let Some(agent) = agent_before {
+        return Some(Subject::Members(
+            group,
+            agent.code.as_str()[3..].to_string(),
+        ));
+    }
+    Some(Subject::Actors(group))
 }
 
 /// How two neighbouring actors are joined.

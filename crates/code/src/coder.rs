@@ -192,7 +192,13 @@ impl Coder {
             &source_fill,
             pattern.source_is_subject && !candidate.passive,
         ) {
-            (Fill::Actors(mentions), true) => Some(sentence.mention_range(mentions[0]).start),
+            (
+                Fill::Actors(mentions)
+                | Fill::Members {
+                    actors: mentions, ..
+                },
+                true,
+            ) => Some(sentence.mention_range(mentions[0]).start),
             _ => None,
         };
         if let Some(reason) = background_reason(sentence, clauses, group, subject_start, trigger) {
@@ -264,6 +270,8 @@ impl Coder {
                 notes.push(
                     "no context target: the phrase names a target that is no known actor".into(),
                 );
+            } else if sources[0].code.head() == "---" {
+                notes.push("no context target for a source with no country".into());
             } else if let Some((target, why)) = implicit_target(
                 sentence,
                 article,
@@ -285,13 +293,24 @@ impl Coder {
             });
         }
         let target_end = match &target_fill {
-            Some(Fill::Actors(mentions)) => mentions.last().map(|&m| sentence.mention_range(m).end),
+            Some(fill) => fill
+                .mentions()
+                .and_then(|m| m.last())
+                .map(|&m| sentence.mention_range(m).end),
             _ => None,
         };
         let location = tied_location(sentence, &candidate.found, target_end);
         // An agent with no country takes the sentence's place, else its
         // counterpart's country, else the dateline's.
-        let counterpart = |others: &[Participant]| others.iter().find_map(|p| p.country.clone());
+        // The counterpart lends its country only when it is a domestic
+        // institution or person ("Duda vetoed a bill passed by parliament"),
+        // not a bare country ("the two leaders condemned Japan").
+        let counterpart = |others: &[Participant]| {
+            others
+                .iter()
+                .filter(|p| p.code.as_str().len() >= 6 && p.code.head() != "---")
+                .find_map(|p| p.country.clone())
+        };
         let target_country = counterpart(&targets);
         let source_country = counterpart(&sources);
         let sources: Vec<Participant> = sources
@@ -315,6 +334,13 @@ impl Coder {
             rule: pattern.id.clone(),
             issues: Vec::new(),
         };
+        let anonymous = |p: &Participant| p.code.head() == "---";
+        if self.config.anonymous == KeepPolicy::Drop
+            && (sources.iter().all(anonymous)
+                || (!targets.is_empty() && targets.iter().all(anonymous)))
+        {
+            return Err("an actor is an agent of no known country (---)".into());
+        }
         let pairs = dyads(&sources, &targets, reciprocal, self.config.require_dyad);
         if pairs.is_empty() {
             return Err("source and target are the same actor".into());
@@ -390,6 +416,7 @@ impl Coder {
         };
         let subject_fill = match subject {
             Subject::Actors(actors) => Some(Fill::Actors(actors)),
+            Subject::Members(actors, role) => Some(Fill::Members { actors, role }),
             Subject::Pronoun { token, kind } => Some(Fill::Pronoun { token, kind }),
             Subject::Other => None,
         };

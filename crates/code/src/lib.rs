@@ -75,6 +75,9 @@ pub struct CoderConfig {
     /// PETRARCH's `new_actor_length`: unknown names of up to this many words
     /// act as actors coded by their text; 0 turns this off.
     pub new_actor_length: usize,
+    /// Events whose source or target is an agent of no known country
+    /// (`---GOV`): Dateline drops them by default; PETRARCH writes them.
+    pub anonymous: KeepPolicy,
 }
 
 impl Default for CoderConfig {
@@ -85,6 +88,7 @@ impl Default for CoderConfig {
             hypothetical: KeepPolicy::Drop,
             commas: comma::CommaRules::OFF,
             new_actor_length: 0,
+            anonymous: KeepPolicy::Drop,
         }
     }
 }

@@ -44,6 +44,20 @@ pub fn resolve_fill(sentence: &Sentence, fill: &Fill, exclude: &[ActorCode]) -> 
             .iter()
             .filter_map(|&m| from_mention(doc, m))
             .collect(),
+        Fill::Members { actors, role } => actors
+            .iter()
+            .filter_map(|&m| from_mention(doc, m))
+            .map(|mut participant| {
+                let bare_country =
+                    participant.code.as_str().len() == 3 && participant.country.is_some();
+                if bare_country
+                    && let Ok(code) = ActorCode::parse(&format!("{}{role}", participant.code))
+                {
+                    participant.code = code;
+                }
+                participant
+            })
+            .collect(),
         Fill::Place(mention) => from_place(doc, *mention).into_iter().collect(),
         Fill::Pronoun { token, kind } => resolve_pronoun(sentence, *token, *kind, exclude)
             .and_then(|m| from_mention(doc, m))

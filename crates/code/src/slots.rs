@@ -13,6 +13,9 @@ pub enum Fill {
     Actors(Vec<u32>),
     /// A place that is not an actor ("visited Kyiv"): the coder uses its country.
     Place(u32),
+    /// Actors named after an agent ("the leaders of France and Germany"):
+    /// bare countries take the agent's role.
+    Members { actors: Vec<u32>, role: String },
     /// A pronoun ("reminded him") to resolve.
     Pronoun { token: usize, kind: PronounKind },
 }
@@ -20,7 +23,15 @@ pub enum Fill {
 impl Fill {
     /// True for two or more coordinated actors.
     pub fn is_group(&self) -> bool {
-        matches!(self, Fill::Actors(actors) if actors.len() >= 2)
+        self.mentions().is_some_and(|actors| actors.len() >= 2)
+    }
+
+    /// The actor mentions of the fill, when it names them.
+    pub fn mentions(&self) -> Option<&[u32]> {
+        match self {
+            Fill::Actors(actors) | Fill::Members { actors, .. } => Some(actors),
+            _ => None,
+        }
     }
 }
 
@@ -30,7 +41,56 @@ pub fn fill_slot_left(sentence: &Sentence, at: usize) -> Option<(Fill, usize)> {
     let mention = sentence.actor_at(at)?;
     let group = crate::clause::coordination_left(sentence, mention);
     let start = sentence.mention_range(group[0]).start;
+    // "the leaders of Japan and South Korea met": the agent's role.
+    if start >= 2
+        && sentence.form(start - 1) == "of"
+        && let Some(agent) = sentence
+            .actor_at(start - 2)
+            .filter(|&a| is_anonymous(sentence, a))
+    {
+        let role = sentence.doc.mentions[agent as usize]
+            .actor
+            .as_ref()
+            .map(|actor| actor.code.as_str()[3..].to_string())
+            .unwrap_or_default();
+        let agent_start = sentence.mention_range(agent).start;
+        return Some((
+            Fill::Members {
+                actors: group,
+                role,
+            },
+            agent_start,
+        ));
+    }
     Some((Fill::Actors(group), start))
+}
+
+/// "the leader of a small opposition party", "the leaders of France and
+/// Germany": an agent with no country followed by "of" and actors stands for
+/// those actors, in the agent's role when they are bare countries.
+fn of_members(sentence: &Sentence, agent: u32) -> Option<(Fill, usize)> {
+    let of = sentence.mention_range(agent).end;
+    if of >= sentence.len() || sentence.form(of) != "of" {
+        return None;
+    }
+    let mut at = of + 1;
+    while at < sentence.len() && sentence.is_filler(at) && sentence.actor_at(at).is_none() {
+        at += 1;
+    }
+    let first = sentence.actor_at(*Some(at).filter(|&i| i < sentence.len()).as_ref()?)?;
+    let (group, end) = coordination_right(sentence, first);
+    let role = sentence.doc.mentions[agent as usize]
+        .actor
+        .as_ref()
+        .map(|actor| actor.code.as_str()[3..].to_string())
+        .unwrap_or_default();
+    Some((
+        Fill::Members {
+            actors: group,
+            role,
+        },
+        end,
+    ))
 }
 
 /// How far a generic noun phrase may run before "including" ("over 70 world leaders").
@@ -42,16 +102,24 @@ pub fn fill_slot(sentence: &Sentence, at: usize) -> Option<(Fill, usize)> {
         return None;
     }
     if let Some(mention) = sentence.actor_at(at) {
-        if is_anonymous(sentence, mention)
-            && let Some(members) = generic_with_members(sentence, at)
-        {
-            return Some(members);
+        if is_anonymous(sentence, mention) {
+            if let Some(members) = of_members(sentence, mention) {
+                return Some(members);
+            }
+            if let Some(members) = generic_with_members(sentence, at) {
+                return Some(members);
+            }
         }
         let (group, end) = coordination_right(sentence, mention);
         return Some((Fill::Actors(group), end));
     }
     if let Some(mention) = sentence.place_at(at) {
-        return Some((Fill::Place(mention), sentence.mention_range(mention).end));
+        // "a Cheltenham man": a place modifying a noun is not the target.
+        let end = sentence.mention_range(mention).end;
+        if end < sentence.len() && sentence.is_noun(end) {
+            return None;
+        }
+        return Some((Fill::Place(mention), end));
     }
     if let Some(kind) = sentence
         .pronoun(at)

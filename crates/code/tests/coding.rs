@@ -364,3 +364,33 @@ fn a_visited_capital_is_its_country_and_the_place_of_the_visit() {
     assert_eq!(event.target.as_ref().unwrap().code.as_str(), "RUS");
     assert_eq!(event.location.as_ref().unwrap().place.name, "Moscow");
 }
+
+#[test]
+fn agents_named_by_their_group_or_country_list() {
+    assert_eq!(
+        triples(
+            "2024-05-14",
+            "The leaders of Russia and China signed an agreement on energy."
+        ),
+        ["RUSGOV CHNGOV 057", "CHNGOV RUSGOV 057"]
+    );
+    assert_eq!(
+        triples(
+            "2025-02-03",
+            "Police arrested the leader of a small opposition party in Tbilisi."
+        ),
+        ["GEOCOP GEOOPP 173"]
+    );
+    assert_eq!(
+        triples(
+            "2025-05-20",
+            "Kremlin spokesman Dmitry Peskov condemned the European Union."
+        ),
+        ["RUSGOV IGOEUREEC 111"]
+    );
+}
+
+#[test]
+fn agents_with_no_country_and_no_place_are_not_guessed() {
+    assert!(triples("2025-05-20", "The two leaders condemned Japan on Monday.").is_empty());
+}

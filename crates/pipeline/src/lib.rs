@@ -170,7 +170,13 @@ impl Pipeline {
             return Err(PipelineError::Dictionary(problems));
         }
         let country_places = country_places(&kb);
-        let coder = Coder::new(dictionary, config.coder.clone())
+        let mut coder_config = config.coder.clone();
+        if config.no_builtin {
+            // With the user's dictionaries only, write what PETRARCH writes:
+            // agents of no known country as `---ROLE`.
+            coder_config.anonymous = KeepPolicy::Mark;
+        }
+        let coder = Coder::new(dictionary, coder_config)
             .with_country_places(country_places)
             .with_discards(discards)
             .with_issues(issues);

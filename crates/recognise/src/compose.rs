@@ -257,7 +257,7 @@ impl HitReader<'_> {
         let tags_ok = gap.clone().all(|token| {
             let tag = self.doc.tags.get(token as usize).copied();
             let text = self.doc.text(self.doc.tokens[token as usize].span);
-                        // "U.S.-led forces" are the U.S.'s forces.
+            // "U.S.-led forces" are the U.S.'s forces.
             matches!(text, "'s" | "’s" | "'" | "’" | "-" | "led")
                 || tag.is_some_and(|pos| {
                     pos.is_adjective() || matches!(pos, Pos::Nn | Pos::Nns | Pos::Cd)
@@ -286,7 +286,12 @@ impl HitReader<'_> {
     /// agent noun is the group.
     fn group_with_agent(&self, first: usize) -> Option<(Option<Draft>, usize)> {
         let actor = self.full_actor(first)?;
-        if self.kb.actors()[actor].actor_type != ActorType::Organisation {
+        // "Hamas militants", "Kremlin spokesman": the agent belongs to the
+        // named group or government.
+        if !matches!(
+            self.kb.actors()[actor].actor_type,
+            ActorType::Organisation | ActorType::Metonym
+        ) {
             return None;
         }
         let agent_hit = first + 1;

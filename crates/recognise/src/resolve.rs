@@ -425,7 +425,7 @@ impl Resolver<'_> {
     /// without a country the code starts with `---`.
     fn agent_ref(&self, agent: usize, country: Option<usize>, former: bool) -> ActorRef {
         let entry = &self.kb.agents()[agent];
-                // "former officials" are elites out of office; "former detainees"
+        // "former officials" are elites out of office; "former detainees"
         // are still civilians.
         const OFFICES: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY", "GOVMIL"];
         let role = if former && OFFICES.contains(&entry.role.as_str()) {
