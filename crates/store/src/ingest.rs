@@ -98,6 +98,13 @@ struct BatchWriter<'a> {
 
 impl BatchWriter<'_> {
     fn write_all(&mut self, batch: &[ArticleInput]) -> Result<(), StoreError> {
+        self.backend.execute(
+            "INSERT INTO store_settings (name, value) VALUES ('max_window_days', ?)
+             ON CONFLICT (name) DO UPDATE SET value = CASE
+                 WHEN excluded.value > store_settings.value THEN excluded.value
+                 ELSE store_settings.value END",
+            &[i64::from(self.rule.window_days).into()],
+        )?;
         for article in batch {
             self.report.articles += 1;
             self.write_article(article)

@@ -45,6 +45,7 @@ mod records;
 pub mod schema;
 mod summary;
 mod text;
+mod walk;
 
 use std::path::{Path, PathBuf};
 

@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 
 use crate::StoreError;
-use crate::backend::{Backend, Dialect, Value, placeholders};
+use crate::backend::{Backend, BackendExt, Dialect, Value, placeholders};
 use crate::text::TextQuery;
 
 /// Which events to return. Every filter given must hold.
@@ -69,37 +69,51 @@ impl Near {
     }
 }
 
-/// Which role an actor filter looks at (bits of `event_actors.roles`).
+/// Which role an actor filter looks at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Role {
-    Any = 3,
-    Source = 1,
-    Target = 2,
+    Any,
+    Source,
+    Target,
 }
 
-/// A WHERE clause over `events e` with its parameters.
+impl Role {
+    /// The `event_actors.roles` bits to test, `None` for either role.
+    fn bits(self) -> Option<i64> {
+        match self {
+            Role::Any => None,
+            Role::Source => Some(1),
+            Role::Target => Some(2),
+        }
+    }
+}
+
+/// The conditions of a query over `events e`, with their parameters.
+///
+/// A query naming one actor key walks that key's `event_actors` rows
+/// (`d`) in date order, so the newest matches come first whether the
+/// actor has ten events or a hundred thousand; any other query walks
+/// `events` by date, or by the index of its most selective condition as
+/// the database's planner sees fit.
 #[derive(Debug, Default)]
 pub struct Filter {
+    /// The actor key walked in date order, with its role condition.
+    driver: Option<(String, Role)>,
     conditions: Vec<String>,
-    pub params: Vec<Value>,
+    params: Vec<Value>,
     /// True when a filter can match nothing (an unknown name): skip the query.
     pub empty: bool,
 }
+
+/// Text matching at most this share of articles is looked up first; more
+/// common text is checked event by event, newest first.
+const TEXT_LOOKUP_SHARE: f64 = 0.05;
 
 impl Filter {
     /// Builds the conditions for `query`, looking up actor names as needed.
     pub fn build(backend: &mut dyn Backend, query: &EventQuery) -> Result<Filter, StoreError> {
         let mut filter = Filter::default();
-        let actors = [
-            (&query.actor, Role::Any),
-            (&query.source, Role::Source),
-            (&query.target, Role::Target),
-        ];
-        for (actor, role) in actors {
-            if let Some(actor) = actor {
-                filter.actor(backend, actor, role)?;
-            }
-        }
+        filter.actors(backend, query)?;
         if let Some(code) = &query.code {
             filter.code(code)?;
         }
@@ -112,41 +126,82 @@ impl Filter {
         if let Some(country) = &query.country {
             filter.push("e.place_country = ?", [country.to_uppercase().into()]);
         }
+        let date = filter.date_column();
         if let Some(from) = query.from {
-            filter.push("e.date >= ?", [crate::merge::day(from).into()]);
+            filter.push(&format!("{date} >= ?"), [crate::merge::day(from).into()]);
         }
         if let Some(to) = query.to {
-            filter.push("e.date <= ?", [crate::merge::day(to).into()]);
+            filter.push(&format!("{date} <= ?"), [crate::merge::day(to).into()]);
         }
         if let Some(near) = query.near {
             filter.near(near);
         }
         if let Some(text) = &query.text {
-            let text_query = TextQuery::parse(text)?;
-            let dialect = backend.dialect();
-            filter.push(
-                &format!(
-                    "e.id IN (SELECT r.event_id FROM reports r WHERE r.article_id IN ({}))",
-                    dialect.text_match_articles()
-                ),
-                [text_query.to_sql_text(dialect).into()],
-            );
+            filter.text(backend, &TextQuery::parse(text)?)?;
         }
         Ok(filter)
     }
 
+    /// `events e`, or the driving actor key's rows joined to them.
+    pub fn table_clause(&self) -> &'static str {
+        match self.driver {
+            Some(_) => "event_actors d JOIN events e ON e.id = d.event_id",
+            None => "events e",
+        }
+    }
+
+    /// The event date column, in the walked index where there is one.
+    pub fn date_column(&self) -> &'static str {
+        match self.driver {
+            Some(_) => "d.date",
+            None => "e.date",
+        }
+    }
+
+    /// The event id column, in the walked index where there is one.
+    pub fn id_column(&self) -> &'static str {
+        match self.driver {
+            Some(_) => "d.event_id",
+            None => "e.id",
+        }
+    }
+
+    /// Every condition, joined with AND (possibly none).
+    fn all_conditions(&self) -> Vec<String> {
+        let mut conditions = Vec::new();
+        if let Some((_, role)) = &self.driver {
+            conditions.push("d.actor_key = ?".to_string());
+            if let Some(bits) = role.bits() {
+                conditions.push(format!("(d.roles & {bits}) <> 0"));
+            }
+        }
+        conditions.extend(self.conditions.iter().cloned());
+        conditions
+    }
+
+    /// The parameters, in the order of the conditions.
+    pub fn params(&self) -> Vec<Value> {
+        let mut params = Vec::with_capacity(self.params.len() + 1);
+        if let Some((key, _)) = &self.driver {
+            params.push(key.as_str().into());
+        }
+        params.extend(self.params.iter().cloned());
+        params
+    }
+
     /// `WHERE ...` (or nothing).
     pub fn where_clause(&self) -> String {
-        if self.conditions.is_empty() {
+        let conditions = self.all_conditions();
+        if conditions.is_empty() {
             String::new()
         } else {
-            format!("WHERE {}", self.conditions.join(" AND "))
+            format!("WHERE {}", conditions.join(" AND "))
         }
     }
 
     /// `AND ...` after an existing WHERE (or nothing).
     pub fn and_clause(&self) -> String {
-        self.conditions
+        self.all_conditions()
             .iter()
             .map(|condition| format!(" AND {condition}"))
             .collect()
@@ -157,26 +212,46 @@ impl Filter {
         self.params.extend(params);
     }
 
-    fn actor(
-        &mut self,
-        backend: &mut dyn Backend,
-        actor: &str,
-        role: Role,
-    ) -> Result<(), StoreError> {
-        let keys = actor_keys(backend, actor)?;
-        if keys.is_empty() {
-            self.empty = true;
-            return Ok(());
+    /// The actor filters: the first naming a single key drives the query;
+    /// the others probe each candidate event, or (with no driver) give the
+    /// set of events to keep.
+    fn actors(&mut self, backend: &mut dyn Backend, query: &EventQuery) -> Result<(), StoreError> {
+        let given = [
+            (&query.actor, Role::Any),
+            (&query.source, Role::Source),
+            (&query.target, Role::Target),
+        ];
+        let mut filters = Vec::new();
+        for (actor, role) in given {
+            let Some(actor) = actor else { continue };
+            let keys = actor_keys(backend, actor)?;
+            if keys.is_empty() {
+                self.empty = true;
+                return Ok(());
+            }
+            filters.push((keys, role));
         }
-        let roles = match role {
-            Role::Any => String::new(),
-            role => format!(" AND (roles & {}) <> 0", role as i64),
-        };
-        self.conditions.push(format!(
-            "e.id IN (SELECT event_id FROM event_actors WHERE actor_key IN ({}){roles})",
-            placeholders(keys.len())
-        ));
-        self.params.extend(keys.into_iter().map(Value::from));
+        if let Some(idx) = filters.iter().position(|(keys, _)| keys.len() == 1) {
+            let (mut keys, role) = filters.remove(idx);
+            self.driver = Some((keys.remove(0), role));
+        }
+        for (keys, role) in filters {
+            let roles = role.bits().map_or(String::new(), |bits| {
+                format!(" AND (a.roles & {bits}) <> 0")
+            });
+            let in_keys = placeholders(keys.len());
+            let condition = match self.driver {
+                // One primary-key probe per event the driver yields.
+                Some(_) => format!(
+                    "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.actor_key IN ({in_keys}){roles})"
+                ),
+                None => format!(
+                    "e.id IN (SELECT a.event_id FROM event_actors a WHERE a.actor_key IN ({in_keys}){roles})"
+                ),
+            };
+            self.conditions.push(condition);
+            self.params.extend(keys.into_iter().map(Value::from));
+        }
         Ok(())
     }
 
@@ -218,6 +293,52 @@ impl Filter {
             [near.lat.into(), near.lon.into(), near.km.into()],
         );
     }
+
+    /// Rare text: the matching articles first, then their events. Common
+    /// text: each event, newest first, probed against the index.
+    fn text(&mut self, backend: &mut dyn Backend, text: &TextQuery) -> Result<(), StoreError> {
+        let dialect = backend.dialect();
+        let sql_text = text.to_sql_text(dialect);
+        let common = match dialect {
+            Dialect::Sqlite => sqlite_text_is_common(backend, text)?,
+            // PostgreSQL's planner weighs the GIN index itself.
+            Dialect::Postgres => false,
+        };
+        let condition = if common {
+            format!(
+                "EXISTS (SELECT 1 FROM reports r JOIN articles t ON t.id = r.article_id
+                         JOIN article_fts f ON f.rowid = {}
+                         WHERE r.event_id = e.id AND article_fts MATCH ?)",
+                crate::walk::SQLITE_TEXT_KEY
+            )
+        } else {
+            format!(
+                "e.id IN (SELECT r.event_id FROM reports r WHERE r.article_id IN ({}))",
+                dialect.text_match_articles()
+            )
+        };
+        self.push(&condition, [sql_text.into()]);
+        Ok(())
+    }
+}
+
+/// True when the rarest word of the text is in more than
+/// [`TEXT_LOOKUP_SHARE`] of the articles (from FTS5's own counts).
+fn sqlite_text_is_common(backend: &mut dyn Backend, text: &TextQuery) -> Result<bool, StoreError> {
+    let articles = backend
+        .query_int("SELECT MAX(id) FROM articles", &[])?
+        .unwrap_or(0);
+    let mut rarest = i64::MAX;
+    for word in text.words() {
+        let documents = backend
+            .query_int(
+                "SELECT doc FROM article_fts_vocab WHERE term = ?",
+                &[word.into()],
+            )?
+            .unwrap_or(0);
+        rarest = rarest.min(documents);
+    }
+    Ok(rarest as f64 > TEXT_LOOKUP_SHARE * articles as f64)
 }
 
 /// The `event_actors` keys an actor filter matches: `c:CODE` for a code,
@@ -263,7 +384,10 @@ pub fn matching_ids(backend: &mut dyn Backend, query: &EventQuery) -> Result<Vec
         return Ok(Vec::new());
     }
     let dialect: Dialect = backend.dialect();
-    let mut params = filter.params.clone();
+    if dialect == Dialect::Sqlite && crate::walk::suits(query) {
+        return crate::walk::newest_text_matches(backend, query);
+    }
+    let mut params = filter.params();
     let limit = match query.limit {
         Some(limit) => {
             params.push((limit as i64).into());
@@ -272,9 +396,11 @@ pub fn matching_ids(backend: &mut dyn Backend, query: &EventQuery) -> Result<Vec
         None => "",
     };
     let sql = format!(
-        "SELECT e.id FROM events e {} ORDER BY {}, e.id DESC{limit}",
+        "SELECT e.id FROM {} {} ORDER BY {}, {} DESC{limit}",
+        filter.table_clause(),
         filter.where_clause(),
-        dialect.desc_nulls_last("e.date"),
+        dialect.desc_nulls_last(filter.date_column()),
+        filter.id_column(),
     );
     backend
         .query(&sql, &params)?

@@ -86,12 +86,14 @@ pub fn timeline(
     if filter.empty {
         return Ok(Vec::new());
     }
+    let date = filter.date_column();
     let sql = format!(
-        "SELECT e.date, {SUMS} FROM events e WHERE e.date IS NOT NULL{} GROUP BY e.date",
+        "SELECT {date}, {SUMS} FROM {} WHERE {date} IS NOT NULL{} GROUP BY {date}",
+        filter.table_clause(),
         filter.and_clause()
     );
     let mut buckets: BTreeMap<String, Sums> = BTreeMap::new();
-    for row in backend.query(&sql, &filter.params)? {
+    for row in backend.query(&sql, &filter.params())? {
         let date = parse_date(&row.text(0)?)?;
         buckets
             .entry(period_label(date, period))
@@ -136,13 +138,14 @@ pub fn network(
         Dialect::Postgres => ("e.source_code COLLATE \"C\"", "e.target_code COLLATE \"C\""),
     };
     let sql = format!(
-        "SELECT e.source_code, e.target_code, {SUMS} FROM events e
+        "SELECT e.source_code, e.target_code, {SUMS} FROM {}
          WHERE e.target_code IS NOT NULL{}
          GROUP BY e.source_code, e.target_code
          ORDER BY COUNT(*) DESC, {source}, {target} LIMIT ?",
+        filter.table_clause(),
         filter.and_clause()
     );
-    let mut params = filter.params.clone();
+    let mut params = filter.params();
     params.push((limit as i64).into());
     backend
         .query(&sql, &params)?

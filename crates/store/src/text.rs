@@ -35,6 +35,11 @@ impl TextQuery {
         Ok(TextQuery { terms })
     }
 
+    /// Every word of every term.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.terms.iter().flatten().map(String::as_str)
+    }
+
     /// The query in the dialect's full-text syntax.
     pub fn to_sql_text(&self, dialect: Dialect) -> String {
         match dialect {

@@ -66,6 +66,7 @@ on_both_backends!(
     actor_filters_by_code_prefix_name_and_role,
     code_quad_country_and_date_filters,
     near_and_text_filters,
+    rare_and_common_words_find_the_same_events_either_way,
     results_come_newest_first_and_stop_at_the_limit,
     timeline_counts_and_mean_goldstein_per_period,
     network_counts_dyads,
@@ -503,6 +504,30 @@ fn near_and_text_filters(backing: Backing) {
         store.events(&text("\"\" ?")),
         Err(StoreError::Query(_))
     ));
+}
+
+fn rare_and_common_words_find_the_same_events_either_way(backing: Backing) {
+    // SQLite looks rare words up first and probes common ones event by
+    // event; both must give every match, newest first.
+    let mut store = backing.open();
+    store.ingest(&generated(300)).unwrap();
+    store.ingest(&[kaura_namoda_wire()]).unwrap();
+    let text = |words: &str, limit| EventQuery {
+        text: Some(words.into()),
+        limit,
+        ..EventQuery::default()
+    };
+    let rare = store.events(&text("market", None)).unwrap();
+    assert_eq!(rare.len(), 1);
+    assert_eq!(rare[0].article_id, "wire-kaura-namoda");
+    let common = store.events(&text("police parliament", None)).unwrap();
+    assert_eq!(common.len(), 300);
+    let newest = store.events(&text("police parliament", Some(5))).unwrap();
+    let ids: Vec<_> = newest.iter().map(|e| e.event_id.clone()).collect();
+    let expected: Vec<_> = common[..5].iter().map(|e| e.event_id.clone()).collect();
+    assert_eq!(ids, expected);
+    // gen-299 is dated last: 2020-01-01 plus 598 days.
+    assert_eq!(newest[0].article_id, "gen-299");
 }
 
 fn results_come_newest_first_and_stop_at_the_limit(backing: Backing) {

@@ -128,7 +128,9 @@ impl Dialect {
     /// placeholder holding a query from [`crate::text::TextQuery`].
     pub fn text_match_articles(self) -> &'static str {
         match self {
-            Dialect::Sqlite => "SELECT rowid FROM article_fts WHERE article_fts MATCH ?",
+            Dialect::Sqlite => {
+                "SELECT rowid & 4294967295 FROM article_fts WHERE article_fts MATCH ?"
+            }
             Dialect::Postgres => "SELECT id FROM articles WHERE search @@ to_tsquery('simple', ?)",
         }
     }

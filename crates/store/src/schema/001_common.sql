@@ -173,3 +173,10 @@ CREATE TABLE actor_names (
     name_key TEXT PRIMARY KEY,
     name TEXT NOT NULL
 );
+
+-- Store-wide values: `max_window_days`, the widest merge window any
+-- ingest used (an event is reported at most that many days after its date).
+CREATE TABLE store_settings (
+    name TEXT PRIMARY KEY,
+    value {int} NOT NULL
+);
