@@ -291,3 +291,35 @@ fn kb_convert_writes_dateline_files_that_code_the_same() {
         ["NOR SWE 046", "SWE NOR 046", "NORMIL SWECOP 190"]
     );
 }
+
+#[test]
+fn a_person_the_dictionaries_lack_is_known_by_the_title_before_the_name() {
+    // As with Phoenix, which has no entry for Donald Trump: the agent noun
+    // before the name says who he is, and the surname alone later refers back.
+    let dir = tempfile::tempdir().unwrap();
+    fixtures(dir.path());
+    let d = |name: &str| dir.path().join(name);
+    std::fs::write(d("agents.txt"), "PRESIDENT [~GOV]\n").unwrap();
+    std::fs::write(
+        d("visit.txt"),
+        "date 2024-05-02 Oslo: Norwegian President-elect Lars Eriksen arrived on Thursday.\n\n\
+         Eriksen met Sweden for talks on fisheries.\n",
+    )
+    .unwrap();
+    let output = dateline()
+        .args(["code", "--no-builtin", "--format", "jsonl"])
+        .arg("--verbs")
+        .arg(d("test.verbs.txt"))
+        .arg("--actors")
+        .arg(d("test.actors.txt"))
+        .arg("--agents")
+        .arg(d("agents.txt"))
+        .arg(d("visit.txt"))
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let events = events(&output.stdout);
+    // The pattern's paired code [046:046] codes the talks both ways.
+    assert_eq!(triples(&events), ["NORGOV SWE 046", "SWE NORGOV 046"]);
+    assert_eq!(events[0]["source"]["text"].as_str().unwrap(), "Eriksen");
+}

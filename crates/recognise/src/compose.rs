@@ -24,6 +24,9 @@ pub struct Draft {
     pub places: Vec<usize>,
     /// A preposition of place comes just before ("in Moscow").
     pub locative: bool,
+    /// The surname of an unknown person a title covers ("Abiy Ahmed" in
+    /// "Ethiopian Prime Minister Abiy Ahmed"), for later mentions by surname.
+    pub holder_surname: Option<Span>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -127,7 +130,9 @@ impl HitReader<'_> {
             if let Some(head) = self.agent_after_modifiers(first) {
                 let agent = self.agent(head).expect("agent_after_modifiers checks");
                 let kind = self.agent_kind(agent, country, former, first);
-                return (Some(self.draft(first, head, kind)), head + 1);
+                let mut draft = self.draft(first, head, kind);
+                self.extend_after_member_noun(&mut draft, agent, head + 1);
+                return (Some(draft), head + 1);
             }
         }
         if let Some(group_draft) = self.group_with_agent(first) {
@@ -178,22 +183,34 @@ impl HitReader<'_> {
     /// "Ethiopian Prime Minister Abiy Ahmed" when the knowledge base does not
     /// know the name: the capitalised words right after a title belong to
     /// the title's holder, so the mention covers them (and they are not
-    /// reported as an unknown name of their own).
+    /// reported as an unknown name of their own). A hyphenated lower-case
+    /// suffix stays with the title ("President-elect", "Premier-designate").
     fn extend_over_unknown_name(&self, draft: &mut Draft, next_hit: usize) {
         const PARTICLES: &[&str] = &["al", "bin", "ibn", "de", "da", "van", "von", "el", "del"];
         let next_hit_token = self
             .hits
             .get(next_hit)
             .map_or(u32::MAX, |hit| hit.tokens.start);
-        let segment_end = self.view.end_token();
-        let is_name_word = |token: u32| {
-            let token = &self.doc.tokens[token as usize];
+        let segment_end = self.view.end_token().min(next_hit_token);
+        let token = |index: u32| &self.doc.tokens[index as usize];
+        let is_name_word = |index: u32| {
+            let token = token(index);
             let text = self.doc.text(token.span);
             token.kind == TokenKind::Word && text.chars().next().is_some_and(char::is_uppercase)
         };
-        let mut end = draft.tokens.end;
-        while end < segment_end && end < next_hit_token && end - draft.tokens.end < 5 {
-            let text = self.doc.text(self.doc.tokens[end as usize].span);
+        let mut start = draft.tokens.end;
+        if start + 1 < segment_end
+            && self.doc.text(token(start).span) == "-"
+            && token(start).span.start == token(start - 1).span.end
+            && token(start + 1).span.start == token(start).span.end
+            && token(start + 1).kind == TokenKind::Word
+            && !is_name_word(start + 1)
+        {
+            start += 2;
+        }
+        let mut end = start;
+        while end < segment_end && end - start < 5 {
+            let text = self.doc.text(token(end).span);
             let particle =
                 PARTICLES.contains(&text) && end + 1 < segment_end && is_name_word(end + 1);
             if !(is_name_word(end) || particle) {
@@ -202,9 +219,11 @@ impl HitReader<'_> {
             end += 1;
         }
         // A name has two words at least; a lone capital may start a sentence clause.
-        if end - draft.tokens.end >= 2 {
-            draft.span.end = self.doc.tokens[end as usize - 1].span.end;
+        if end - start >= 2 {
+            let surname = token(end - 1).span;
+            draft.span.end = surname.end;
             draft.tokens.end = end;
+            draft.holder_surname = Some(surname);
         }
     }
 
@@ -305,10 +324,22 @@ impl HitReader<'_> {
             return None;
         }
         let last = self.agent_run_end(agent_hit);
-        Some((
-            Some(self.draft(first, last, DraftKind::Actor { actor })),
-            last + 1,
-        ))
+        let mut draft = self.draft(first, last, DraftKind::Actor { actor });
+        if let Some(agent) = self.agent(last) {
+            self.extend_after_member_noun(&mut draft, agent, last + 1);
+        }
+        Some((Some(draft), last + 1))
+    }
+
+    /// "Hamas official Basem Naim", "Russian soldier Ivan Petrov": a noun for
+    /// one member heads its holder's name, as a title does.
+    fn extend_after_member_noun(&self, draft: &mut Draft, agent: usize, next_hit: usize) {
+        if matches!(
+            self.kb.agents()[agent].class,
+            AgentClass::Person | AgentClass::Title
+        ) {
+            self.extend_over_unknown_name(draft, next_hit);
+        }
     }
 
     /// "Narendra Modi of India": the hit index of "India" when it is a country.
@@ -412,6 +443,7 @@ impl HitReader<'_> {
             kind,
             places: Vec::new(),
             locative: self.locative(first),
+            holder_surname: None,
         }
     }
 

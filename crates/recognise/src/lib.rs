@@ -48,6 +48,7 @@
 
 mod compose;
 mod focus;
+mod holders;
 mod lexicon;
 mod places;
 mod pronoun;
@@ -139,6 +140,7 @@ impl Recogniser {
             resolver.resolve(draft);
         }
         let mut resolved = resolver.resolved;
+        holders::resolve_holder_surnames(doc, &segments, &mut resolved);
         pronoun::resolve_pronouns(&self.kb, doc, &segments, &mut resolved);
         covered.extend(resolved.iter().flat_map(|r| r.mention.tokens.clone()));
         let place_only: HashSet<u32> = resolved

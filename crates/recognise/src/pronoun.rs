@@ -56,6 +56,7 @@ pub fn resolve_pronouns(
                     },
                     person: antecedent.person,
                     titles: Vec::new(),
+                    holder_surname: None,
                 });
             }
         }

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use dateline_kb::{ActorType, Cue, Kb};
-use dateline_model::{ActorCode, ActorKind, ActorRef, Mention, Resolution};
+use dateline_model::{ActorCode, ActorKind, ActorRef, Mention, Resolution, Span};
 
 use crate::compose::{Draft, DraftKind};
 use crate::places::{self, Context, Setting};
@@ -17,6 +17,8 @@ pub struct Resolved {
     pub person: Option<usize>,
     /// Titles written with the person ("president" in "President Putin").
     pub titles: Vec<usize>,
+    /// The surname of an unknown person the mention's title covers.
+    pub holder_surname: Option<Span>,
 }
 
 /// Collects the unambiguous evidence of where the article is.
@@ -375,6 +377,7 @@ impl Resolver<'_> {
         place: Option<dateline_model::PlaceRef>,
         resolution: Resolution,
     ) {
+        let holder_surname = draft.holder_surname.filter(|_| actor.is_some());
         self.resolved.push(Resolved {
             mention: Mention {
                 span: draft.span,
@@ -387,6 +390,7 @@ impl Resolver<'_> {
             },
             person: None,
             titles: Vec::new(),
+            holder_surname,
         });
     }
 

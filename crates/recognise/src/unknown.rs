@@ -166,6 +166,7 @@ impl UnknownScan<'_> {
             },
             person: None,
             titles: Vec::new(),
+            holder_surname: None,
         })
     }
 

@@ -515,3 +515,62 @@ fn a_capital_read_as_its_government_keeps_its_place() {
         Some("RUS")
     );
 }
+
+#[test]
+fn a_titled_unknown_person_is_found_again_by_surname() {
+    let doc = article(
+        "Ethiopian Foreign Minister Gedion Timothewos met reporters in Addis Ababa. \
+         Timothewos said the talks would resume.",
+    )
+    .recognise();
+    let later = nth_mention(&doc, "Timothewos", 0);
+    assert_eq!(later.actor.as_ref().unwrap().code.as_str(), "ETHGOV");
+    let first = doc
+        .mentions
+        .iter()
+        .position(|m| doc.text(m.span) == "Ethiopian Foreign Minister Gedion Timothewos")
+        .unwrap() as u32;
+    assert_eq!(
+        later.resolution,
+        Resolution::Coreference { antecedent: first }
+    );
+}
+
+#[test]
+fn a_surname_shared_by_two_titled_unknown_people_stays_unresolved() {
+    let doc = article(
+        "Kenyan Governor Joseph Otieno met Ugandan Mayor Peter Otieno in Busia. \
+         Otieno said the border would reopen.",
+    )
+    .recognise();
+    assert_eq!(code(&doc, "Kenyan Governor Joseph Otieno"), "KENGOV");
+    assert_eq!(code(&doc, "Ugandan Mayor Peter Otieno"), "UGAGOV");
+    assert!(
+        doc.mentions
+            .iter()
+            .all(|m| doc.text(m.span) != "Otieno" || m.actor.is_none())
+    );
+}
+
+#[test]
+fn a_hyphenated_suffix_stays_with_the_title_before_the_name() {
+    // "Governor-elect" is no entry of its own: the suffix joins the title and
+    // the name after it is the holder's.
+    let doc = article("Nigerian Governor-elect Dapo Okunlade visited Abuja on Monday.").recognise();
+    assert_eq!(
+        code(&doc, "Nigerian Governor-elect Dapo Okunlade"),
+        "NGAGOV"
+    );
+}
+
+#[test]
+fn a_member_noun_heads_the_unknown_name_after_it() {
+    let doc =
+        article("Hamas official Basem Yousef told reporters the talks had stalled.").recognise();
+    assert_eq!(code(&doc, "Hamas official Basem Yousef"), "PSEREBHMS");
+    assert!(
+        unknown_names([&doc])
+            .iter()
+            .all(|u| !u.text.contains("Basem"))
+    );
+}
