@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use dateline_model::{Doc, Mention, Resolution, TokenKind};
+use dateline_model::{Doc, Resolution, TokenKind};
 
 use crate::pronoun::SegmentInfo;
 use crate::resolve::Resolved;
@@ -46,23 +46,15 @@ pub fn resolve_holder_surnames(doc: &Doc, segments: &[SegmentInfo], resolved: &m
             let (Some(&(antecedent, _, _)), None) = (earlier.next(), earlier.next()) else {
                 continue;
             };
-            let titled = &resolved[antecedent];
-            found.push(Resolved {
-                mention: Mention {
-                    span: token.span,
-                    segment: segment.segment,
-                    tokens: token_idx as u32..token_idx as u32 + 1,
-                    actor: titled.mention.actor.clone(),
-                    place: None,
-                    unknown: None,
-                    resolution: Resolution::Coreference {
-                        antecedent: antecedent as u32,
-                    },
+            found.push(Resolved::referring(
+                doc,
+                segment.segment,
+                token_idx,
+                &resolved[antecedent],
+                Resolution::Coreference {
+                    antecedent: antecedent as u32,
                 },
-                person: None,
-                titles: Vec::new(),
-                holder_surname: None,
-            });
+            ));
         }
     }
     resolved.extend(found);

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use dateline_kb::{Cue, Kb};
-use dateline_model::{Doc, Mention, Resolution, SegmentRef, Span};
+use dateline_model::{Doc, Resolution, SegmentRef, Span};
 
 use crate::resolve::Resolved;
 
@@ -41,23 +41,15 @@ pub fn resolve_pronouns(
                 continue;
             }
             if let Some(pronoun) = only_candidate(resolved, window_start, token.span.start) {
-                let antecedent = &resolved[pronoun];
-                found.push(Resolved {
-                    mention: Mention {
-                        span: token.span,
-                        segment: segment.segment,
-                        tokens: token_idx as u32..token_idx as u32 + 1,
-                        actor: antecedent.mention.actor.clone(),
-                        place: None,
-                        unknown: None,
-                        resolution: Resolution::Pronoun {
-                            antecedent: first_mention(resolved, pronoun) as u32,
-                        },
+                found.push(Resolved::referring(
+                    doc,
+                    segment.segment,
+                    token_idx,
+                    &resolved[pronoun],
+                    Resolution::Pronoun {
+                        antecedent: first_mention(resolved, pronoun) as u32,
                     },
-                    person: antecedent.person,
-                    titles: Vec::new(),
-                    holder_surname: None,
-                });
+                ));
             }
         }
     }

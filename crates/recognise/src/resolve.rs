@@ -21,6 +21,33 @@ pub struct Resolved {
     pub holder_surname: Option<Span>,
 }
 
+impl Resolved {
+    /// A one-token mention that refers back to an earlier one ("he",
+    /// a surname alone), taking its actor.
+    pub fn referring(
+        doc: &dateline_model::Doc,
+        segment: dateline_model::SegmentRef,
+        token_idx: usize,
+        antecedent: &Resolved,
+        resolution: Resolution,
+    ) -> Resolved {
+        Resolved {
+            mention: Mention {
+                span: doc.tokens[token_idx].span,
+                segment,
+                tokens: token_idx as u32..token_idx as u32 + 1,
+                actor: antecedent.mention.actor.clone(),
+                place: None,
+                unknown: None,
+                resolution,
+            },
+            person: antecedent.person,
+            titles: Vec::new(),
+            holder_surname: None,
+        }
+    }
+}
+
 /// Collects the unambiguous evidence of where the article is.
 pub fn gather_context(
     kb: &Kb,
