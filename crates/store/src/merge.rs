@@ -178,10 +178,7 @@ pub fn refresh_event(backend: &mut dyn Backend, event_id: i64) -> Result<(), Sto
         &[event_id.into()],
     )?;
     if rows.is_empty() {
-        backend.execute(
-            "DELETE FROM event_actors WHERE event_id = ?",
-            &[event_id.into()],
-        )?;
+        delete_actor_keys(backend, event_id)?;
         backend.execute("DELETE FROM events WHERE id = ?", &[event_id.into()])?;
         return Ok(());
     }
@@ -217,7 +214,28 @@ pub fn refresh_event(backend: &mut dyn Backend, event_id: i64) -> Result<(), Sto
             event_id.into(),
         ],
     )?;
-    write_actor_keys(backend, event_id, &merged, &signatures)
+    let totals = EventTotals {
+        goldstein: merged.code.info().map(|info| f64::from(info.goldstein)),
+        num_mentions: i64::from(tally.num_mentions),
+    };
+    write_actor_keys(backend, event_id, &merged, &signatures, totals)
+}
+
+/// What an actor's timeline sums, stored beside each of the event's keys.
+#[derive(Clone, Copy, Debug)]
+struct EventTotals {
+    goldstein: Option<f64>,
+    num_mentions: i64,
+}
+
+fn delete_actor_keys(backend: &mut dyn Backend, event_id: i64) -> Result<(), StoreError> {
+    for table in ["event_actors", "event_dyads"] {
+        backend.execute(
+            &format!("DELETE FROM {table} WHERE event_id = ?"),
+            &[event_id.into()],
+        )?;
+    }
+    Ok(())
 }
 
 /// The anchor of an undated report: its article's row id.
@@ -230,6 +248,7 @@ fn write_actor_keys(
     event_id: i64,
     merged: &Signature,
     signatures: &[Signature],
+    totals: EventTotals,
 ) -> Result<(), StoreError> {
     let mut keys: BTreeMap<String, i64> = BTreeMap::new();
     let mut names: BTreeMap<String, String> = BTreeMap::new();
@@ -247,16 +266,34 @@ fn write_actor_keys(
             }
         }
     }
-    backend.execute(
-        "DELETE FROM event_actors WHERE event_id = ?",
-        &[event_id.into()],
-    )?;
+    delete_actor_keys(backend, event_id)?;
     let date: Value = merged.date().map(day).into();
-    for (key, roles) in keys {
+    for (key, &roles) in &keys {
         backend.execute(
-            "INSERT INTO event_actors (actor_key, event_id, date, roles) VALUES (?, ?, ?, ?)",
-            &[key.into(), event_id.into(), date.clone(), roles.into()],
+            "INSERT INTO event_actors (actor_key, event_id, date, roles, goldstein, num_mentions)
+             VALUES (?, ?, ?, ?, ?, ?)",
+            &[
+                key.as_str().into(),
+                event_id.into(),
+                date.clone(),
+                roles.into(),
+                totals.goldstein.into(),
+                totals.num_mentions.into(),
+            ],
         )?;
+    }
+    let code_keys = |role: i64| {
+        keys.iter()
+            .filter(move |(key, roles)| key.starts_with("c:") && *roles & role != 0)
+            .map(|(key, _)| key.as_str())
+    };
+    for source in code_keys(1) {
+        for target in code_keys(2) {
+            backend.execute(
+                "INSERT INTO event_dyads (source_key, target_key, event_id, date) VALUES (?, ?, ?, ?)",
+                &[source.into(), target.into(), event_id.into(), date.clone()],
+            )?;
+        }
     }
     for (name_key, name) in names {
         backend.execute(

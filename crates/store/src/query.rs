@@ -88,17 +88,29 @@ impl Role {
     }
 }
 
+/// The index rows a query walks in date order instead of `events`.
+#[derive(Debug)]
+enum Driver {
+    /// One actor key's `event_actors` rows, with its role condition.
+    Actor(String, Role),
+    /// One source key and one target key: their `event_dyads` rows.
+    Dyad(String, String),
+}
+
 /// The conditions of a query over `events e`, with their parameters.
 ///
 /// A query naming one actor key walks that key's `event_actors` rows
 /// (`d`) in date order, so the newest matches come first whether the
-/// actor has ten events or a hundred thousand; any other query walks
+/// actor has ten events or a hundred thousand; a source and a target code
+/// walk their pair's `event_dyads` rows the same way; any other query walks
 /// `events` by date, or by the index of its most selective condition as
 /// the database's planner sees fit.
 #[derive(Debug, Default)]
 pub struct Filter {
-    /// The actor key walked in date order, with its role condition.
-    driver: Option<(String, Role)>,
+    /// The index walked in date order.
+    driver: Option<Driver>,
+    /// How many conditions read `events e` (the others read the driver's rows).
+    event_conditions: usize,
     conditions: Vec<String>,
     params: Vec<Value>,
     /// True when a filter can match nothing (an unknown name): skip the query.
@@ -128,10 +140,10 @@ impl Filter {
         }
         let date = filter.date_column();
         if let Some(from) = query.from {
-            filter.push(&format!("{date} >= ?"), [crate::merge::day(from).into()]);
+            filter.push_walked(&format!("{date} >= ?"), [crate::merge::day(from).into()]);
         }
         if let Some(to) = query.to {
-            filter.push(&format!("{date} <= ?"), [crate::merge::day(to).into()]);
+            filter.push_walked(&format!("{date} <= ?"), [crate::merge::day(to).into()]);
         }
         if let Some(near) = query.near {
             filter.near(near);
@@ -142,12 +154,20 @@ impl Filter {
         Ok(filter)
     }
 
-    /// `events e`, or the driving actor key's rows joined to them.
+    /// `events e`, or the driving index's rows joined to them.
     pub fn table_clause(&self) -> &'static str {
         match self.driver {
-            Some(_) => "event_actors d JOIN events e ON e.id = d.event_id",
+            Some(Driver::Actor(..)) => "event_actors d JOIN events e ON e.id = d.event_id",
+            Some(Driver::Dyad(..)) => "event_dyads d JOIN events e ON e.id = d.event_id",
             None => "events e",
         }
+    }
+
+    /// True when every condition reads the driving actor key's rows, which
+    /// carry the event's Goldstein score and mention count: a timeline then
+    /// needs no `events` row at all.
+    pub fn actor_rows_suffice(&self) -> bool {
+        matches!(self.driver, Some(Driver::Actor(..))) && self.event_conditions == 0
     }
 
     /// The event date column, in the walked index where there is one.
@@ -169,11 +189,17 @@ impl Filter {
     /// Every condition, joined with AND (possibly none).
     fn all_conditions(&self) -> Vec<String> {
         let mut conditions = Vec::new();
-        if let Some((_, role)) = &self.driver {
-            conditions.push("d.actor_key = ?".to_string());
-            if let Some(bits) = role.bits() {
-                conditions.push(format!("(d.roles & {bits}) <> 0"));
+        match &self.driver {
+            Some(Driver::Actor(_, role)) => {
+                conditions.push("d.actor_key = ?".to_string());
+                if let Some(bits) = role.bits() {
+                    conditions.push(format!("(d.roles & {bits}) <> 0"));
+                }
             }
+            Some(Driver::Dyad(..)) => {
+                conditions.push("d.source_key = ? AND d.target_key = ?".to_string());
+            }
+            None => {}
         }
         conditions.extend(self.conditions.iter().cloned());
         conditions
@@ -182,8 +208,12 @@ impl Filter {
     /// The parameters, in the order of the conditions.
     pub fn params(&self) -> Vec<Value> {
         let mut params = Vec::with_capacity(self.params.len() + 1);
-        if let Some((key, _)) = &self.driver {
-            params.push(key.as_str().into());
+        match &self.driver {
+            Some(Driver::Actor(key, _)) => params.push(key.as_str().into()),
+            Some(Driver::Dyad(source, target)) => {
+                params.extend([source.as_str().into(), target.as_str().into()]);
+            }
+            None => {}
         }
         params.extend(self.params.iter().cloned());
         params
@@ -207,14 +237,22 @@ impl Filter {
             .collect()
     }
 
+    /// Adds a condition on `events e`.
     fn push<const N: usize>(&mut self, condition: &str, params: [Value; N]) {
+        self.event_conditions += 1;
+        self.push_walked(condition, params);
+    }
+
+    /// Adds a condition on the columns the driver walks (its date).
+    fn push_walked<const N: usize>(&mut self, condition: &str, params: [Value; N]) {
         self.conditions.push(condition.to_string());
         self.params.extend(params);
     }
 
-    /// The actor filters: the first naming a single key drives the query;
-    /// the others probe each candidate event, or (with no driver) give the
-    /// set of events to keep.
+    /// The actor filters: a source and a target code drive the query through
+    /// their dyad, else the first naming a single key drives it; the others
+    /// probe each candidate event, or (with no driver) give the set of events
+    /// to keep.
     fn actors(&mut self, backend: &mut dyn Backend, query: &EventQuery) -> Result<(), StoreError> {
         let given = [
             (&query.actor, Role::Any),
@@ -231,9 +269,19 @@ impl Filter {
             }
             filters.push((keys, role));
         }
-        if let Some(idx) = filters.iter().position(|(keys, _)| keys.len() == 1) {
+        let single_code = |role: Role| {
+            filters
+                .iter()
+                .position(|(keys, r)| *r == role && keys.len() == 1 && keys[0].starts_with("c:"))
+        };
+        if let (Some(source), Some(target)) = (single_code(Role::Source), single_code(Role::Target)) {
+            let target_key = filters[target].0[0].clone();
+            let source_key = filters[source].0[0].clone();
+            filters.retain(|(_, role)| !matches!(role, Role::Source | Role::Target));
+            self.driver = Some(Driver::Dyad(source_key, target_key));
+        } else if let Some(idx) = filters.iter().position(|(keys, _)| keys.len() == 1) {
             let (mut keys, role) = filters.remove(idx);
-            self.driver = Some((keys.remove(0), role));
+            self.driver = Some(Driver::Actor(keys.remove(0), role));
         }
         for (keys, role) in filters {
             let roles = role.bits().map_or(String::new(), |bits| {
@@ -249,6 +297,7 @@ impl Filter {
                     "e.id IN (SELECT a.event_id FROM event_actors a WHERE a.actor_key IN ({in_keys}){roles})"
                 ),
             };
+            self.event_conditions += 1;
             self.conditions.push(condition);
             self.params.extend(keys.into_iter().map(Value::from));
         }

@@ -21,13 +21,22 @@ pub struct Migration {
 }
 
 /// Every migration, oldest first.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "articles, revisions, sentences, mentions, reports, merged events",
-    common: include_str!("schema/001_common.sql"),
-    sqlite: include_str!("schema/001_sqlite.sql"),
-    postgres: include_str!("schema/001_postgres.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "articles, revisions, sentences, mentions, reports, merged events",
+        common: include_str!("schema/001_common.sql"),
+        sqlite: include_str!("schema/001_sqlite.sql"),
+        postgres: include_str!("schema/001_postgres.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "event dyads; Goldstein and mentions beside actor keys",
+        common: include_str!("schema/002_common.sql"),
+        sqlite: "",
+        postgres: "",
+    },
+];
 
 const MIGRATIONS_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
     version BIGINT PRIMARY KEY,

@@ -73,8 +73,12 @@ impl Sums {
     }
 }
 
-const SUMS: &str =
-    "COUNT(*), CAST(SUM(e.num_mentions) AS BIGINT), SUM(e.goldstein), COUNT(e.goldstein)";
+/// The aggregate columns [`Sums::read`] reads, over the rows aliased `table`.
+fn sums(table: &str) -> String {
+    format!(
+        "COUNT(*), CAST(SUM({table}.num_mentions) AS BIGINT), SUM({table}.goldstein), COUNT({table}.goldstein)"
+    )
+}
 
 /// Counts and mean Goldstein of matching dated events per period, oldest first.
 pub fn timeline(
@@ -87,9 +91,14 @@ pub fn timeline(
         return Ok(Vec::new());
     }
     let date = filter.date_column();
+    // An actor's timeline is one range of its key's index rows.
+    let (table, sums) = if filter.actor_rows_suffice() {
+        ("event_actors d", sums("d"))
+    } else {
+        (filter.table_clause(), sums("e"))
+    };
     let sql = format!(
-        "SELECT {date}, {SUMS} FROM {} WHERE {date} IS NOT NULL{} GROUP BY {date}",
-        filter.table_clause(),
+        "SELECT {date}, {sums} FROM {table} WHERE {date} IS NOT NULL{} GROUP BY {date}",
         filter.and_clause()
     );
     let mut buckets: BTreeMap<String, Sums> = BTreeMap::new();
@@ -138,10 +147,11 @@ pub fn network(
         Dialect::Postgres => ("e.source_code COLLATE \"C\"", "e.target_code COLLATE \"C\""),
     };
     let sql = format!(
-        "SELECT e.source_code, e.target_code, {SUMS} FROM {}
+        "SELECT e.source_code, e.target_code, {} FROM {}
          WHERE e.target_code IS NOT NULL{}
          GROUP BY e.source_code, e.target_code
          ORDER BY COUNT(*) DESC, {source}, {target} LIMIT ?",
+        sums("e"),
         filter.table_clause(),
         filter.and_clause()
     );

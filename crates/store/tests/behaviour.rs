@@ -71,6 +71,7 @@ on_both_backends!(
     timeline_counts_and_mean_goldstein_per_period,
     network_counts_dyads,
     schema_version_is_recorded_and_a_newer_store_is_refused,
+    a_version_1_store_is_upgraded_with_its_dyads_and_totals,
     readers_work_while_an_ingest_runs,
     bad_reports_are_skipped_with_a_message_naming_them,
 );
@@ -394,9 +395,30 @@ fn actor_filters_by_code_prefix_name_and_role(backing: Backing) {
         ids(&mut store, by(Some("nobody at all"), None, None)),
         Vec::<String>::new()
     );
-    // Both filters must hold.
+    // Both filters must hold (a source and a target code walk their dyad).
     assert_eq!(
         ids(&mut store, by(None, Some("UKR"), Some("RUS"))),
+        ["2025-03-09 UKRGOV>RUSMIL 111"]
+    );
+    assert_eq!(
+        ids(&mut store, by(None, Some("UKRGOV"), Some("RUSMIL"))),
+        ["2025-03-09 UKRGOV>RUSMIL 111"]
+    );
+    assert_eq!(
+        ids(&mut store, by(None, Some("RUS"), Some("UKR"))),
+        ["2025-03-09 RUSMIL>UKRCVL 195"]
+    );
+    assert_eq!(
+        ids(&mut store, by(None, Some("UKRMIL"), Some("RUS"))),
+        Vec::<String>::new()
+    );
+    // A name with a code, and all three filters together.
+    assert_eq!(
+        ids(&mut store, by(None, Some("zelensky"), Some("RUS"))),
+        ["2025-03-09 UKRGOV>RUSMIL 111"]
+    );
+    assert_eq!(
+        ids(&mut store, by(Some("zelensky"), Some("UKR"), Some("RUS"))),
         ["2025-03-09 UKRGOV>RUSMIL 111"]
     );
 }
@@ -579,6 +601,17 @@ fn timeline_counts_and_mean_goldstein_per_period(backing: Backing) {
         rows,
         [("2025-03", 2, 5, Some(-6.0)), ("2025-05", 1, 1, Some(-8.0))]
     );
+    // With a condition on the events themselves: only the strike (root 19).
+    let fighting = EventQuery {
+        code: Some("19".into()),
+        ..russia.clone()
+    };
+    let months = store.timeline(&fighting, Period::Month).unwrap();
+    let rows: Vec<_> = months
+        .iter()
+        .map(|r| (r.period.as_str(), r.events, r.mentions, r.mean_goldstein))
+        .collect();
+    assert_eq!(rows, [("2025-03", 1, 3, Some(-10.0))]);
     let weeks = store
         .timeline(&EventQuery::default(), Period::Week)
         .unwrap();
@@ -642,6 +675,46 @@ fn schema_version_is_recorded_and_a_newer_store_is_refused(backing: Backing) {
         }
         other => panic!("expected a refusal, got {other:?}"),
     }
+}
+
+/// Takes a store back to schema version 1 (no dyads, no totals beside the
+/// actor keys), as a store written by an older build.
+fn downgrade_to_version_1(location: &str) {
+    let mut raw = raw_backend(location);
+    raw.execute_script(
+        "DROP TABLE event_dyads;
+         DROP INDEX event_actors_by_date;
+         ALTER TABLE event_actors DROP COLUMN goldstein;
+         ALTER TABLE event_actors DROP COLUMN num_mentions;
+         CREATE INDEX event_actors_by_date ON event_actors (actor_key, date, event_id);
+         DELETE FROM schema_migrations WHERE version > 1;",
+    )
+    .unwrap();
+}
+
+fn a_version_1_store_is_upgraded_with_its_dyads_and_totals(backing: Backing) {
+    let mut store = backing.open();
+    ingest_all(&mut store);
+    drop(store);
+    downgrade_to_version_1(&backing.location);
+    let mut store = Store::open(&backing.location, OpenMode::Existing).unwrap();
+    let dyad = EventQuery {
+        source: Some("UKRGOV".into()),
+        target: Some("RUS".into()),
+        ..EventQuery::default()
+    };
+    assert_eq!(ids(&mut store, dyad), ["2025-03-09 UKRGOV>RUSMIL 111"]);
+    let russia = EventQuery {
+        actor: Some("RUS".into()),
+        ..EventQuery::default()
+    };
+    let months: Vec<_> = store
+        .timeline(&russia, Period::Month)
+        .unwrap()
+        .iter()
+        .map(|r| (r.events, r.mentions, r.mean_goldstein))
+        .collect();
+    assert_eq!(months, [(2, 5, Some(-6.0)), (1, 1, Some(-8.0))]);
 }
 
 fn raw_backend(location: &str) -> Box<dyn dateline_store::Backend> {
