@@ -316,18 +316,23 @@ impl BatchWriter<'_> {
     }
 
     fn insert_sentences(&mut self, article_id: i64, sentences: &[Span]) -> Result<(), StoreError> {
-        for (idx, span) in sentences.iter().enumerate() {
-            self.backend.execute(
-                "INSERT INTO sentences (article_id, idx, span_start, span_end) VALUES (?, ?, ?, ?)",
-                &[
+        let rows: Vec<Vec<Value>> = sentences
+            .iter()
+            .enumerate()
+            .map(|(idx, span)| {
+                vec![
                     article_id.into(),
                     (idx as i64).into(),
                     i64::from(span.start).into(),
                     i64::from(span.end).into(),
-                ],
-            )?;
-        }
-        Ok(())
+                ]
+            })
+            .collect();
+        self.backend.insert_rows(
+            "sentences",
+            &["article_id", "idx", "span_start", "span_end"],
+            &rows,
+        )
     }
 
     fn insert_mentions(
@@ -335,13 +340,30 @@ impl BatchWriter<'_> {
         article_id: i64,
         article: &ArticleInput,
     ) -> Result<(), StoreError> {
-        for (idx, mention) in article.mentions.iter().enumerate() {
-            self.backend.execute(
-                "INSERT INTO mentions (article_id, idx, sentence_idx, span_start, span_end,
-                     actor_code, actor_name, actor_country, actor_kind, place_name, place_country,
-                     geonameid, lat, lon, unknown, resolved_by)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                &[
+        const COLUMNS: &[&str] = &[
+            "article_id",
+            "idx",
+            "sentence_idx",
+            "span_start",
+            "span_end",
+            "actor_code",
+            "actor_name",
+            "actor_country",
+            "actor_kind",
+            "place_name",
+            "place_country",
+            "geonameid",
+            "lat",
+            "lon",
+            "unknown",
+            "resolved_by",
+        ];
+        let rows: Vec<Vec<Value>> = article
+            .mentions
+            .iter()
+            .enumerate()
+            .map(|(idx, mention)| {
+                vec![
                     article_id.into(),
                     (idx as i64).into(),
                     mention.sentence.map(i64::from).into(),
@@ -358,10 +380,10 @@ impl BatchWriter<'_> {
                     mention.lon.into(),
                     mention.unknown.clone().into(),
                     mention.resolved_by.as_str().into(),
-                ],
-            )?;
-        }
-        Ok(())
+                ]
+            })
+            .collect();
+        self.backend.insert_rows("mentions", COLUMNS, &rows)
     }
 
     /// Stores the coded events; returns the event each landed in (`None`

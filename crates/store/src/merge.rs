@@ -268,33 +268,52 @@ fn write_actor_keys(
     }
     delete_actor_keys(backend, event_id)?;
     let date: Value = merged.date().map(day).into();
-    for (key, &roles) in &keys {
-        backend.execute(
-            "INSERT INTO event_actors (actor_key, event_id, date, roles, goldstein, num_mentions)
-             VALUES (?, ?, ?, ?, ?, ?)",
-            &[
+    let actor_rows: Vec<Vec<Value>> = keys
+        .iter()
+        .map(|(key, &roles)| {
+            vec![
                 key.as_str().into(),
                 event_id.into(),
                 date.clone(),
                 roles.into(),
                 totals.goldstein.into(),
                 totals.num_mentions.into(),
-            ],
-        )?;
-    }
+            ]
+        })
+        .collect();
+    backend.insert_rows(
+        "event_actors",
+        &[
+            "actor_key",
+            "event_id",
+            "date",
+            "roles",
+            "goldstein",
+            "num_mentions",
+        ],
+        &actor_rows,
+    )?;
     let code_keys = |role: i64| {
         keys.iter()
             .filter(move |(key, roles)| key.starts_with("c:") && *roles & role != 0)
             .map(|(key, _)| key.as_str())
     };
+    let mut dyad_rows: Vec<Vec<Value>> = Vec::new();
     for source in code_keys(1) {
         for target in code_keys(2) {
-            backend.execute(
-                "INSERT INTO event_dyads (source_key, target_key, event_id, date) VALUES (?, ?, ?, ?)",
-                &[source.into(), target.into(), event_id.into(), date.clone()],
-            )?;
+            dyad_rows.push(vec![
+                source.into(),
+                target.into(),
+                event_id.into(),
+                date.clone(),
+            ]);
         }
     }
+    backend.insert_rows(
+        "event_dyads",
+        &["source_key", "target_key", "event_id", "date"],
+        &dyad_rows,
+    )?;
     for (name_key, name) in names {
         backend.execute(
             "INSERT INTO actor_names (name_key, name) VALUES (?, ?) ON CONFLICT (name_key) DO NOTHING",

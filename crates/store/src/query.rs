@@ -274,7 +274,8 @@ impl Filter {
                 .iter()
                 .position(|(keys, r)| *r == role && keys.len() == 1 && keys[0].starts_with("c:"))
         };
-        if let (Some(source), Some(target)) = (single_code(Role::Source), single_code(Role::Target)) {
+        if let (Some(source), Some(target)) = (single_code(Role::Source), single_code(Role::Target))
+        {
             let target_key = filters[target].0[0].clone();
             let source_key = filters[source].0[0].clone();
             filters.retain(|(_, role)| !matches!(role, Role::Source | Role::Target));

@@ -184,6 +184,31 @@ pub trait BackendExt: Backend {
             None => Ok(None),
         }
     }
+
+    /// Inserts `rows` (each one value per column) with multi-row `INSERT`s,
+    /// so a PostgreSQL server gets one round trip per chunk, not per row.
+    fn insert_rows(
+        &mut self,
+        table: &str,
+        columns: &[&str],
+        rows: &[Vec<Value>],
+    ) -> Result<(), StoreError> {
+        // Both databases take tens of thousands of parameters a statement;
+        // chunks of this many values stay well below.
+        const MAX_PARAMS: usize = 4000;
+        let per_chunk = (MAX_PARAMS / columns.len().max(1)).max(1);
+        let row_placeholders = format!("({})", placeholders(columns.len()));
+        for chunk in rows.chunks(per_chunk) {
+            let sql = format!(
+                "INSERT INTO {table} ({}) VALUES {}",
+                columns.join(", "),
+                vec![row_placeholders.as_str(); chunk.len()].join(", ")
+            );
+            let params: Vec<Value> = chunk.iter().flatten().cloned().collect();
+            self.execute(&sql, &params)?;
+        }
+        Ok(())
+    }
 }
 
 impl<B: Backend + ?Sized> BackendExt for B {}
