@@ -51,6 +51,15 @@ fn relative_pronoun_before<'a>(sentence: &Sentence<'a>, verb_start: usize) -> Op
     .then(|| sentence.text(idx))
 }
 
+/// "who", "which", "that" opening a relative clause (tagged as wh-words).
+fn relative_pronoun_at(sentence: &Sentence, idx: usize) -> bool {
+    sentence.is(idx, Cue::Relative)
+        && matches!(
+            sentence.pos(idx),
+            Some(Pos::Wp | Pos::Wdt | Pos::WpPossessive)
+        )
+}
+
 /// Moves left over the determiners and adjectives of a subject noun phrase.
 fn noun_phrase_start(sentence: &Sentence, mut idx: usize) -> usize {
     while idx > 0
@@ -80,8 +89,13 @@ fn opens_background(sentence: &Sentence, idx: usize) -> bool {
 /// "in 2014" (a year before the article's) or "last year" in the clause after the trigger.
 fn dated_earlier(sentence: &Sentence, trigger: usize) -> Option<String> {
     let report_year = sentence.doc.meta.date.map(|date| date.year());
-    let clause = (trigger + 1..sentence.len())
-        .take_while(|&idx| !sentence.is_hard_boundary(idx) && sentence.form(idx) != ",");
+    // "a journalist who fled Moscow last year": a relative clause dates its
+    // own action, not this one.
+    let clause = (trigger + 1..sentence.len()).take_while(|&idx| {
+        !sentence.is_hard_boundary(idx)
+            && sentence.form(idx) != ","
+            && !relative_pronoun_at(sentence, idx)
+    });
     for idx in clause {
         let form = sentence.form(idx);
         if sentence.is(idx, Cue::Historical) && idx + 1 < sentence.len() {

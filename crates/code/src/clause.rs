@@ -6,7 +6,7 @@
 //! its verb group, skipping appositives and relative clauses, or the subject
 //! of a coordinated or governing verb).
 
-use dateline_model::Pos;
+use dateline_model::{ActorKind, Pos};
 
 use crate::cues::Cue;
 use crate::sentence::{PronounKind, Sentence};
@@ -116,6 +116,12 @@ impl Clauses {
             return (self.subjects[previous].clone(), Some(previous));
         }
         let subject = subject_before(sentence, group.start);
+        if let Subject::Pronoun { token, kind } = subject
+            && let Some(speaker) = self.speaker_of_complement(sentence, group_idx, token, kind)
+        {
+            // "Israel's military said it killed": the pronoun is the speaker.
+            return (self.subjects[speaker].clone(), None);
+        }
         if subject == Subject::Other
             && sentence.pos(group.main) == Some(Pos::Vbg)
             && !group.finite
@@ -127,6 +133,37 @@ impl Clauses {
             return (self.subjects[previous].clone(), Some(previous));
         }
         (subject, None)
+    }
+
+    /// For a pronoun opening the complement of a verb of saying ("X said
+    /// (that) it ..."), the saying group when its subject is an actor the
+    /// pronoun can stand for.
+    fn speaker_of_complement(
+        &self,
+        sentence: &Sentence,
+        group_idx: usize,
+        pronoun: usize,
+        kind: PronounKind,
+    ) -> Option<usize> {
+        let say = group_idx.checked_sub(1)?;
+        let say_group = &self.groups[say];
+        if !sentence.is(say_group.main, Cue::Say) {
+            return None;
+        }
+        let between = say_group.end..pronoun;
+        let adjacent =
+            between.is_empty() || (between.len() == 1 && sentence.form(between.start) == "that");
+        let mentions = match &self.subjects[say] {
+            Subject::Actors(mentions) | Subject::Members(mentions, _) if adjacent => mentions,
+            _ => return None,
+        };
+        let fits = mentions.iter().all(|&m| {
+            sentence.doc.mentions[m as usize]
+                .actor
+                .as_ref()
+                .is_some_and(|actor| pronoun_fits(kind, actor.kind))
+        });
+        (fits && (kind == PronounKind::Plural || mentions.len() == 1)).then_some(say)
     }
 
     /// "plans to visit": the group ending just before "to".
@@ -156,6 +193,15 @@ impl Clauses {
         (0..group_idx)
             .rev()
             .find(|&g| self.groups[g].finite && !self.groups[g].after_preposition)
+    }
+}
+
+/// Whether a pronoun can stand for an actor of this kind ("it" for a
+/// country, an organisation or an agent such as "the military").
+fn pronoun_fits(kind: PronounKind, actor: ActorKind) -> bool {
+    match kind {
+        PronounKind::Person => matches!(actor, ActorKind::Person | ActorKind::Agent),
+        PronounKind::Thing | PronounKind::Plural => actor != ActorKind::Person,
     }
 }
 
@@ -307,6 +353,11 @@ pub fn subject_before(sentence: &Sentence, start: usize) -> Subject {
     let Some(first) = skip_adverbs_left(sentence, start) else {
         return Subject::Other;
     };
+    // "Pakistan on Thursday denied": a time phrase between subject and verb.
+    let first = match skip_time_phrase_left(sentence, first) {
+        skipped if skipped < first && sentence.form(skipped + 1) == "on" => skipped,
+        _ => first,
+    };
     if sentence.is(first, Cue::Relative) {
         return antecedent_of(sentence, first);
     }
@@ -324,10 +375,36 @@ pub fn subject_before(sentence: &Sentence, start: usize) -> Subject {
     }
     let region = noun_phrase_before(sentence, region_end);
     if let Some(subject) = choose_actor(sentence, region.clone()) {
+        // "Britain, as well as the European Union, imposed": the insertion
+        // adds actors to the subject.
+        if let (Subject::Actors(mut actors), Some(inserted)) = (subject.clone(), appositive)
+            && inserted.len() > 3
+            && matches!(
+                (
+                    sentence.form(inserted.start),
+                    sentence.form(inserted.start + 1),
+                    sentence.form(inserted.start + 2)
+                ),
+                ("as", "well", "as") | ("along", "with", _) | ("together", "with", _)
+            )
+            && let Some(Subject::Actors(more)) = choose_actor(sentence, inserted)
+        {
+            actors.extend(more);
+            return Subject::Actors(actors);
+        }
         return subject;
     }
     if let Some(appositive) = appositive
         && let Some(subject) = choose_actor(sentence, appositive)
+    {
+        return subject;
+    }
+    // "Protesters in Belgrade demanded", "Police in Nairobi fired": the
+    // subject is the noun phrase the place phrase follows.
+    if let Some(preposition) = region.start.checked_sub(1)
+        && matches!(sentence.form(preposition), "in" | "at" | "from" | "near")
+        && (region.start..region.end).any(|idx| sentence.place_at(idx).is_some())
+        && let Some(subject) = choose_actor(sentence, noun_phrase_before(sentence, preposition))
     {
         return subject;
     }

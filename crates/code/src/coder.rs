@@ -12,7 +12,10 @@ use crate::explain::{Explanation, Verdict};
 use crate::location::tied_location;
 use crate::matcher::{Match, match_pattern};
 use crate::modality::{Frame, Recode};
-use crate::participants::{meeting_code, resolve_fill, visit_destination, with_nationality};
+use crate::participants::{
+    attacked_place, meeting_code, protested_government, protested_place, resolve_fill,
+    visit_destination, with_nationality,
+};
 use crate::sentence::{DocIndex, Sentence};
 use crate::slots::{Fill, fill_slot};
 use crate::{Coder, KeepPolicy};
@@ -211,7 +214,7 @@ impl Coder {
         {
             return Err("a participle giving the toll or manner of an event already coded".into());
         }
-        let framing = self.framing(sentence, clauses, group, trigger);
+        let framing = self.framing(sentence, clauses, group, trigger, &sources);
         if framing.negated && self.config.negated == KeepPolicy::Drop {
             return Err("the action is negated".into());
         }
@@ -243,7 +246,9 @@ impl Coder {
             None => Vec::new(),
         };
         let attribution = attribution_for(sentence, clauses, trigger);
-        let mut reciprocal = candidate.found.compound.is_some();
+        // "Russia and Ukraine accused each other": a reciprocal object.
+        let mut reciprocal = candidate.found.compound.is_some()
+            || (target_fill == Some(Fill::EachOther) && sources.len() >= 2);
         // A PETRARCH pattern that names no target but spells out the verb's
         // object noun ("- * OFFENSIVE") takes its target from context, like
         // an optional target: the object holds none. A bare verb does not.
@@ -270,6 +275,11 @@ impl Coder {
                 notes.push(
                     "no context target: the phrase names a target that is no known actor".into(),
                 );
+            } else if code.root() == "14" {
+                if let Some(target) = protested_government(&sources[0]) {
+                    notes.push("a protest addresses the protesters' own government".into());
+                    targets.push(target);
+                }
             } else if sources[0].code.head() == "---" {
                 notes.push("no context target for a source with no country".into());
             } else if let Some((target, why)) = implicit_target(
@@ -350,6 +360,8 @@ impl Coder {
             .into_iter()
             .map(|(source, target)| {
                 let (target, destination) = visit_destination(sentence, &template.code, target);
+                let target = attacked_place(sentence, &template.code, target);
+                let target = protested_place(sentence, &template.code, target);
                 let location = template.location.clone().or(destination);
                 let code = meeting_code(
                     &template.code,
@@ -360,7 +372,7 @@ impl Coder {
                 .unwrap_or_else(|| template.code.clone());
                 let code = self
                     .refinements
-                    .refine(&code, sentence, clause.clone(), target.as_ref())
+                    .refine(&code, sentence, clause.clone(), &source, target.as_ref())
                     .unwrap_or(code);
                 Event {
                     source,
@@ -435,6 +447,7 @@ impl Coder {
         clauses: &Clauses,
         group: Option<usize>,
         trigger: usize,
+        sources: &[Participant],
     ) -> Framing {
         let mut framing = Framing::default();
         let Some(group_idx) = group else {
@@ -458,12 +471,16 @@ impl Coder {
                 framing.frame = Some(frame);
             }
         }
-        let reported = clauses.groups[..group_idx]
+        // "Iran said it could strike": a side saying what it could do
+        // states an intention; "Analysts said China could invade" is
+        // speculation by others (data/gold/README.md, rule 9).
+        let reported_by_own_side = clauses.groups[..group_idx]
             .iter()
-            .any(|g| sentence.is(g.main, Cue::Say));
+            .rposition(|g| sentence.is(g.main, Cue::Say))
+            .is_some_and(|say| speaker_shares_country(sentence, &clauses.subjects[say], sources));
         match group.modal {
             Modal::Future => framing.frame = framing.frame.or(Some(Frame::Intended)),
-            Modal::Hypothetical if reported => {
+            Modal::Hypothetical if reported_by_own_side => {
                 framing.frame = framing.frame.or(Some(Frame::Intended))
             }
             Modal::Hypothetical => framing.modality = Modality::Hypothetical,
@@ -479,6 +496,29 @@ impl Coder {
         }
         framing
     }
+}
+
+/// True when the subject of a verb of saying is an actor of the same country
+/// as one of `sources`.
+fn speaker_shares_country(sentence: &Sentence, speaker: &Subject, sources: &[Participant]) -> bool {
+    let fill = match speaker {
+        Subject::Actors(actors) => Fill::Actors(actors.clone()),
+        Subject::Members(actors, role) => Fill::Members {
+            actors: actors.clone(),
+            role: role.clone(),
+        },
+        Subject::Pronoun { token, kind } => Fill::Pronoun {
+            token: *token,
+            kind: *kind,
+        },
+        Subject::Other => return false,
+    };
+    resolve_fill(sentence, &fill, &[]).iter().any(|speaker| {
+        sources.iter().any(|source| {
+            speaker.code == source.code
+                || (speaker.country.is_some() && speaker.country == source.country)
+        })
+    })
 }
 
 /// The word right before "to" in "plans to", "is set to".

@@ -173,7 +173,14 @@ pub fn skip_quantity(sentence: &Sentence, at: usize) -> usize {
 
 /// Tokens a slot may start on.
 fn slot_starts(sentence: &Sentence, idx: usize) -> bool {
-    sentence.actor_at(idx).is_some() || sentence.place_at(idx).is_some() || !sentence.is_filler(idx)
+    sentence.actor_at(idx).is_some()
+        || sentence.place_at(idx).is_some()
+        || !sentence.is_filler(idx)
+        || (idx + 1 < sentence.len()
+            && matches!(
+                (sentence.form(idx), sentence.form(idx + 1)),
+                ("each", "other") | ("one", "another")
+            ))
 }
 
 /// The first token at or after `from` satisfying `wanted`, with only the

@@ -59,6 +59,7 @@ pub fn resolve_fill(sentence: &Sentence, fill: &Fill, exclude: &[ActorCode]) -> 
             })
             .collect(),
         Fill::Place(mention) => from_place(doc, *mention).into_iter().collect(),
+        Fill::EachOther => Vec::new(),
         Fill::Pronoun { token, kind } => resolve_pronoun(sentence, *token, *kind, exclude)
             .and_then(|m| from_mention(doc, m))
             .map(|mut participant| {
@@ -267,4 +268,71 @@ pub fn visit_destination(
         basis: LocationBasis::Sentence,
     };
     (Some(target), Some(location))
+}
+
+/// "shelled Kyiv", "Kyiv was struck by missiles": a capital attacked is its
+/// country, not its government (data/gold/README.md, rules 17 and 23: a
+/// capital is the government only when it acts).
+pub fn attacked_place(
+    sentence: &Sentence,
+    code: &EventCode,
+    target: Option<Participant>,
+) -> Option<Participant> {
+    let mut target = target?;
+    if !matches!(code.root(), "18" | "19" | "20") {
+        return Some(target);
+    }
+    let Some(mention) = target.mention.map(|m| &sentence.doc.mentions[m as usize]) else {
+        return Some(target);
+    };
+    if mention.resolution == dateline_model::Resolution::Metonym
+        && let Some(country) = mention
+            .place
+            .as_ref()
+            .and_then(|place| place.country.as_deref())
+            .and_then(|c| ActorCode::parse(c).ok())
+    {
+        target.code = country;
+    }
+    Some(target)
+}
+
+/// The government a protest with no named target addresses: the
+/// protesters' own ("students protested in Dhaka against job quotas" is
+/// aimed at Bangladesh's government; data/gold/README.md, rule 30). An
+/// agent with no country yet gets the sentence's place later, like its
+/// source. Governments protesting name their target or have none.
+pub fn protested_government(source: &Participant) -> Option<Participant> {
+    let code = source.code.as_str();
+    if code.len() < 6 || &code[3..6] == "GOV" {
+        return None;
+    }
+    Some(Participant {
+        code: ActorCode::parse(&format!("{}GOV", &code[..3])).ok()?,
+        name: Some("government".into()),
+        country: source.country.clone(),
+        span: None,
+        mention: None,
+    })
+}
+
+/// "blocked roads in Tbilisi": a protest aimed at a place is aimed at the
+/// place's government.
+pub fn protested_place(
+    sentence: &Sentence,
+    code: &EventCode,
+    target: Option<Participant>,
+) -> Option<Participant> {
+    let mut target = target?;
+    let place_only = target
+        .mention
+        .is_some_and(|m| sentence.doc.mentions[m as usize].actor.is_none());
+    if code.root() == "14"
+        && place_only
+        && target.code.as_str().len() == 3
+        && let Ok(government) = ActorCode::parse(&format!("{}GOV", target.code))
+    {
+        target.code = government;
+    }
+    Some(target)
 }

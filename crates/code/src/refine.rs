@@ -4,6 +4,9 @@ use dateline_model::{EventCode, Participant};
 
 use crate::sentence::Sentence;
 
+/// How many times rules may refine one code in turn.
+const MAX_REFINEMENTS: usize = 3;
+
 const REFINE_TSV: &str = include_str!("../../../data/verbs/refine.tsv");
 
 #[derive(Debug)]
@@ -12,6 +15,8 @@ enum Condition {
     Instrument(Vec<Vec<String>>),
     /// The target's role segment is one of these.
     TargetRole(Vec<String>),
+    /// The source's role segment is one of these.
+    SourceRole(Vec<String>),
 }
 
 #[derive(Debug)]
@@ -53,6 +58,7 @@ impl Refinements {
                         .collect(),
                 ),
                 "target-role" => Condition::TargetRole(values.map(|v| v.to_uppercase()).collect()),
+                "source-role" => Condition::SourceRole(values.map(|v| v.to_uppercase()).collect()),
                 other => return Err(at(format!("unknown condition {other:?}"))),
             };
             rules.push(Rule {
@@ -64,14 +70,40 @@ impl Refinements {
         Ok(Refinements { rules })
     }
 
-    /// The refined code for an event whose clause runs over tokens `clause`.
+    /// The refined code for an event whose clause runs over tokens `clause`:
+    /// rules apply again to a refined code ("180" by state forces is "190",
+    /// with missiles "195").
     pub fn refine(
         &self,
         code: &EventCode,
         sentence: &Sentence,
         clause: std::ops::Range<usize>,
+        source: &Participant,
         target: Option<&Participant>,
     ) -> Option<EventCode> {
+        let mut refined: Option<EventCode> = None;
+        for _ in 0..MAX_REFINEMENTS {
+            let current = refined.as_ref().unwrap_or(code);
+            match self.refine_once(current, sentence, clause.clone(), source, target) {
+                Some(next) if &next != current => refined = Some(next),
+                _ => break,
+            }
+        }
+        refined
+    }
+
+    fn refine_once(
+        &self,
+        code: &EventCode,
+        sentence: &Sentence,
+        clause: std::ops::Range<usize>,
+        source: &Participant,
+        target: Option<&Participant>,
+    ) -> Option<EventCode> {
+        let has_role = |participant: &Participant, roles: &[String]| {
+            let code = participant.code.as_str();
+            code.len() >= 6 && roles.iter().any(|role| role == &code[3..6])
+        };
         self.rules
             .iter()
             .filter(|rule| &rule.code == code)
@@ -79,10 +111,10 @@ impl Refinements {
                 Condition::Instrument(phrases) => phrases
                     .iter()
                     .any(|phrase| contains_phrase(sentence, clause.clone(), phrase)),
-                Condition::TargetRole(roles) => target.is_some_and(|target| {
-                    let code = target.code.as_str();
-                    code.len() >= 6 && roles.iter().any(|role| role == &code[3..6])
-                }),
+                Condition::TargetRole(roles) => {
+                    target.is_some_and(|target| has_role(target, roles))
+                }
+                Condition::SourceRole(roles) => has_role(source, roles),
             })
             .map(|rule| rule.becomes.clone())
     }

@@ -18,6 +18,8 @@ pub enum Fill {
     Members { actors: Vec<u32>, role: String },
     /// A pronoun ("reminded him") to resolve.
     Pronoun { token: usize, kind: PronounKind },
+    /// "each other", "one another": the coordinated sources act on each other.
+    EachOther,
 }
 
 impl Fill {
@@ -120,6 +122,14 @@ pub fn fill_slot(sentence: &Sentence, at: usize) -> Option<(Fill, usize)> {
             return None;
         }
         return Some((Fill::Place(mention), end));
+    }
+    if at + 1 < sentence.len()
+        && matches!(
+            (sentence.form(at), sentence.form(at + 1)),
+            ("each", "other") | ("one", "another")
+        )
+    {
+        return Some((Fill::EachOther, at + 2));
     }
     if let Some(kind) = sentence
         .pronoun(at)

@@ -19,7 +19,9 @@ const PATTERNS: &str = "\
 020  $ urge +
 111  $ condemn +
 112  $ accuse + of
+1412 $ protest ^ against ^ (plan|quotas) (by +)?
 173  $ arrest +
+180  $ kill +
 190  $ attack +
 190  $ continue (its)? (military)? offensive (against +)?
 057  % sign (an)? agreement
@@ -393,4 +395,145 @@ fn agents_named_by_their_group_or_country_list() {
 #[test]
 fn agents_with_no_country_and_no_place_are_not_guessed() {
     assert!(triples("2025-05-20", "The two leaders condemned Japan on Monday.").is_empty());
+}
+
+#[test]
+fn a_time_phrase_between_subject_and_verb_is_skipped() {
+    assert_eq!(
+        triples("2023-06-01", "Russia on Thursday condemned Japan."),
+        ["RUS JPN 111"]
+    );
+}
+
+#[test]
+fn the_subject_is_the_noun_phrase_before_a_place_phrase() {
+    // "Police in Nairobi": the police act; Nairobi places them in Kenya.
+    assert_eq!(
+        triples(
+            "2023-06-01",
+            "Police in Nairobi arrested dozens of protesters."
+        ),
+        ["KENCOP KENOPP 173"]
+    );
+}
+
+#[test]
+fn could_is_an_intention_only_when_the_actor_itself_says_it() {
+    // Speculation by analysts is no event (gold rule 9).
+    assert!(triples("2023-06-01", "Analysts said Russia could attack Moldova.").is_empty());
+    // A side saying what it could do threatens it.
+    assert_eq!(
+        triples("2023-06-01", "Russia said it could attack Moldova."),
+        ["RUS MDA 138"]
+    );
+}
+
+#[test]
+fn an_attacked_capital_is_its_country() {
+    assert_eq!(
+        triples("2023-06-01", "Russia attacked Kyiv overnight."),
+        ["RUS UKR 190"]
+    );
+    assert_eq!(
+        triples("2023-06-01", "Kyiv was attacked by Russian troops."),
+        ["RUSMIL UKR 190"]
+    );
+    // Acting, a capital is still its government.
+    assert_eq!(
+        triples("2023-06-01", "Kyiv condemned Moscow."),
+        ["UKRGOV RUSGOV 111"]
+    );
+}
+
+#[test]
+fn refinements_follow_the_source_role_and_apply_in_turn() {
+    // Non-state killing of civilians stays 180.
+    assert_eq!(
+        triples("2023-06-01", "Gunmen killed five villagers in Nigeria."),
+        ["NGAUAF NGACVL 180"]
+    );
+    // State forces: 190; with drones in the clause, then 1952.
+    assert_eq!(
+        triples(
+            "2023-06-01",
+            "Israeli troops killed five Palestinian civilians."
+        ),
+        ["ISRMIL PSECVL 190"]
+    );
+    assert_eq!(
+        triples(
+            "2023-06-01",
+            "Israeli drones killed five Palestinian civilians."
+        ),
+        ["ISRMIL PSECVL 1952"]
+    );
+}
+
+#[test]
+fn the_gaza_strip_outranks_its_namesakes() {
+    // A curated region (PSE) wins over the Mozambican province of Gaza.
+    assert_eq!(
+        triples("2024-02-20", "Israel attacked Gaza on Tuesday."),
+        ["ISR PSE 190"]
+    );
+}
+
+#[test]
+fn each_other_makes_a_coordinated_subject_reciprocal() {
+    assert_eq!(
+        triples(
+            "2023-06-01",
+            "Russia and Ukraine accused each other of shelling the plant."
+        ),
+        ["RUS UKR 112", "UKR RUS 112"]
+    );
+    // One actor cannot act on "each other".
+    assert!(triples("2023-06-01", "Russia accused each other of lying.").is_empty());
+}
+
+#[test]
+fn a_protest_naming_no_target_addresses_its_own_government() {
+    assert_eq!(
+        triples(
+            "2023-06-01",
+            "Thousands of students protested in Dhaka against job quotas."
+        ),
+        ["BGDEDU BGDGOV 1412"]
+    );
+    // No place, no country: no event.
+    assert!(triples("2023-06-01", "Students protested against the plan.").is_empty());
+}
+
+#[test]
+fn as_well_as_insertions_join_the_subject() {
+    assert_eq!(
+        triples(
+            "2023-06-01",
+            "Britain, as well as the European Union, condemned Russia."
+        ),
+        ["GBR RUS 111", "IGOEUREEC RUS 111"]
+    );
+}
+
+#[test]
+fn a_pronoun_after_a_verb_of_saying_is_the_speaker() {
+    // "it" could be Israel or its military; the speaker decides.
+    assert_eq!(
+        triples(
+            "2023-06-01",
+            "Israel's military said it attacked Hezbollah in Lebanon."
+        ),
+        ["ISRMIL LBNREBHEZ 190"]
+    );
+}
+
+#[test]
+fn a_relative_clause_dates_only_its_own_action() {
+    assert_eq!(
+        triples(
+            "2024-06-01",
+            "Kenyan police arrested a journalist who fled Uganda last year."
+        ),
+        ["KENCOP KENMED 173"]
+    );
 }

@@ -103,9 +103,19 @@ fn without_regions_of_big_namesakes(kb: &Kb, candidates: &[usize]) -> Vec<usize>
         .collect()
 }
 
+/// The population a curated region counts as when scoring namesakes.
+const CURATED_REGION_WEIGHT: u64 = 1_000_000;
+
 fn score(kb: &Kb, index: usize, context: &Context, setting: Setting) -> f64 {
     let place = &kb.places()[index];
-    let mut score = (place.population as f64 + 1.0).ln();
+    // Curated regions (the Gaza Strip, Crimea, the Sahel) carry no
+    // population but are named in news far more than their namesakes (the
+    // Mozambican province of Gaza): they count as places of a million.
+    let population = match place.kind {
+        PlaceKind::Other => place.population.max(CURATED_REGION_WEIGHT),
+        _ => place.population,
+    };
+    let mut score = (population as f64 + 1.0).ln();
     score += match (place.kind, setting) {
         (PlaceKind::Country | PlaceKind::Continent, _) => 6.0,
         (PlaceKind::Other, _) => 5.0,
