@@ -104,6 +104,9 @@ pub fn fill_slot(sentence: &Sentence, at: usize) -> Option<(Fill, usize)> {
         return None;
     }
     if let Some(mention) = sentence.actor_at(at) {
+        if controls_a_place(sentence, mention) {
+            return None;
+        }
         if is_anonymous(sentence, mention) {
             if let Some(members) = of_members(sentence, mention) {
                 return Some(members);
@@ -117,10 +120,27 @@ pub fn fill_slot(sentence: &Sentence, at: usize) -> Option<(Fill, usize)> {
     }
     if let Some(mention) = sentence.place_at(at) {
         // "a Cheltenham man": a place modifying a noun is not the target.
+        // "Idlib province", "Kaduna state": a word for a kind of place
+        // belongs to the place.
         let end = sentence.mention_range(mention).end;
-        if end < sentence.len() && sentence.is_noun(end) {
+        let place_word = end < sentence.len()
+            && matches!(
+                sentence.form(end),
+                "province"
+                    | "state"
+                    | "region"
+                    | "city"
+                    | "district"
+                    | "county"
+                    | "governorate"
+                    | "oblast"
+                    | "area"
+                    | "prefecture"
+            );
+        if end < sentence.len() && sentence.is_noun(end) && !place_word {
             return None;
         }
+        let end = end + usize::from(place_word);
         return Some((Fill::Place(mention), end));
     }
     if at + 1 < sentence.len()
@@ -226,4 +246,30 @@ pub fn is_anonymous(sentence: &Sentence, mention: u32) -> bool {
         .actor
         .as_ref()
         .is_some_and(|actor| actor.code.head() == "---")
+}
+
+/// "rebel-held towns", "Russian-occupied areas": an actor glued to a
+/// participle of control modifies the place that follows; it is not the
+/// participant.
+fn controls_a_place(sentence: &Sentence, mention: u32) -> bool {
+    const CONTROL: &[&str] = &[
+        "held",
+        "controlled",
+        "occupied",
+        "run",
+        "administered",
+        "dominated",
+    ];
+    let end = sentence.doc.mentions[mention as usize].span.end as usize;
+    let Some(rest) = sentence.doc.body().get(end..) else {
+        return false;
+    };
+    rest.strip_prefix('-').is_some_and(|rest| {
+        let word: String = rest
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        CONTROL.contains(&word.as_str())
+    })
 }

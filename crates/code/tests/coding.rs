@@ -537,3 +537,43 @@ fn a_relative_clause_dates_only_its_own_action() {
         ["KENCOP KENMED 173"]
     );
 }
+
+#[test]
+fn plural_titles_name_their_members_office() {
+    assert_eq!(
+        triples(
+            "2024-02-28",
+            "The foreign ministers of Armenia and Azerbaijan signed an agreement."
+        ),
+        ["ARMGOV AZEGOV 057", "AZEGOV ARMGOV 057"]
+    );
+}
+
+#[test]
+fn a_country_before_a_comma_keeps_its_own_phrase() {
+    // Not "Ukraine, Ukrainian officials" as one list of officials.
+    assert_eq!(
+        triples(
+            "2023-06-01",
+            "Russia attacked Ukraine, Ukrainian officials said."
+        ),
+        ["RUS UKR 190"]
+    );
+}
+
+#[test]
+fn places_held_by_an_actor_are_not_that_actor() {
+    // "rebel-held" modifies the towns: the rebels are not the target.
+    assert!(
+        triples(
+            "2023-06-01",
+            "Syrian troops attacked rebel-held towns on Monday."
+        )
+        .is_empty()
+    );
+    // "Idlib province" is the place Idlib.
+    assert_eq!(
+        triples("2023-06-01", "Turkey attacked Idlib province."),
+        ["TUR SYR 190"]
+    );
+}

@@ -295,7 +295,11 @@ impl HitReader<'_> {
         let between = self
             .view
             .between(self.hits[first].view.end, self.hits[second].view.start);
-        if !matches!(between, "and" | "," | "or") {
+        // "Chinese and Russian navies", "Chinese, Russian navies"; but a
+        // country name before a comma ends its own phrase: "near its border
+        // with Ukraine, Ukrainian officials said".
+        let first_is_demonym = self.country(first).is_some_and(|(_, demonym)| demonym);
+        if !(matches!(between, "and" | "or") || (between == "," && first_is_demonym)) {
             return None;
         }
         self.agent_after_modifiers(second)

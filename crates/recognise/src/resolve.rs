@@ -326,7 +326,14 @@ impl Resolver<'_> {
                 return;
             }
         }
-        if country.is_some() || former {
+        // "The foreign ministers of Armenia and Azerbaijan": a plural title
+        // names a group of office-holders, like "leaders".
+        let surface = self.body[draft.span].to_lowercase();
+        let plural = self.kb.agents()[agent]
+            .plurals
+            .iter()
+            .any(|p| surface.ends_with(&p.to_lowercase()));
+        if country.is_some() || former || plural {
             let actor = self.agent_ref(agent, country, former);
             self.push(draft, Some(actor), None, Resolution::Agent);
         }
