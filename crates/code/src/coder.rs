@@ -10,7 +10,7 @@ use crate::dictionary::{Flat, PatternCode, PatternId, TriggerKind, Variant};
 use crate::discourse::{Article, implicit_target};
 use crate::explain::{Explanation, Verdict};
 use crate::location::tied_location;
-use crate::matcher::{Match, match_pattern};
+use crate::matcher::{Match, match_pattern, match_pattern_from};
 use crate::modality::{Frame, Recode};
 use crate::participants::{
     attacked_place, meeting_code, protested_government, protested_place, resolve_fill,
@@ -146,9 +146,21 @@ impl Coder {
                         continue;
                     }
                     for before in befores.iter().filter(|b| sentence.has_lemmas(&b.lemmas)) {
-                        let Some(found) =
+                        let found =
                             match_pattern(sentence, &before.elements, after, trigger, pattern.gaps)
-                        else {
+                                .or_else(|| {
+                                    let from =
+                                        by_agent_end(sentence, trigger).filter(|_| passive)?;
+                                    match_pattern_from(
+                                        sentence,
+                                        &before.elements,
+                                        after,
+                                        trigger,
+                                        from,
+                                        pattern.gaps,
+                                    )
+                                });
+                        let Some(found) = found else {
                             continue;
                         };
                         let score = variant.n_words() + before.n_words();
@@ -315,10 +327,14 @@ impl Coder {
         // The counterpart lends its country only when it is a domestic
         // institution or person ("Duda vetoed a bill passed by parliament"),
         // not a bare country ("the two leaders condemned Japan").
+        // Coercion (arrests, deportations, curfews) happens where the
+        // coercing state rules: "Iran arrested dozens of people" gives
+        // IRNCVL even though Iran is a bare country.
+        let bare_lends = code.root() == "17";
         let counterpart = |others: &[Participant]| {
             others
                 .iter()
-                .filter(|p| p.code.as_str().len() >= 6 && p.code.head() != "---")
+                .filter(|p| (p.code.as_str().len() >= 6 || bare_lends) && p.code.head() != "---")
                 .find_map(|p| p.country.clone())
         };
         let target_country = counterpart(&targets);
@@ -433,7 +449,9 @@ impl Coder {
             Subject::Other => None,
         };
         if candidate.passive {
-            let agent = by_agent(sentence, found.end).ok_or("passive verb with no 'by' agent")?;
+            let agent = by_agent(sentence, found.end)
+                .or_else(|| by_agent(sentence, trigger + 1))
+                .ok_or("passive verb with no 'by' agent")?;
             return Ok((agent, subject_fill));
         }
         let source = subject_fill.ok_or("the subject names no actor")?;
@@ -606,6 +624,19 @@ fn first_actor_after(sentence: &Sentence, from: usize) -> Option<Fill> {
         object_seen |= sentence.is_noun(idx) && sentence.place_at(idx).is_none();
     }
     None
+}
+
+/// The token after a "by X" agent right after a passive verb.
+fn by_agent_end(sentence: &Sentence, trigger: usize) -> Option<usize> {
+    let by = trigger + 1;
+    if by >= sentence.len() || sentence.form(by) != "by" {
+        return None;
+    }
+    let mut at = by + 1;
+    while at < sentence.len() && sentence.is_filler(at) && sentence.actor_at(at).is_none() {
+        at += 1;
+    }
+    fill_slot(sentence, at).map(|(_, end)| end)
 }
 
 /// The "by X" agent of a passive verb, within the clause after the match.

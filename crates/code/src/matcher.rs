@@ -65,6 +65,23 @@ pub fn match_pattern(
     match_left(sentence, before, state, gaps, false)
 }
 
+/// Like [`match_pattern`], with the elements after the trigger matched from
+/// token `from` on: a passive verb's "by" agent stands between the verb and
+/// the rest of its pattern ("was received by Biden at the White House").
+pub fn match_pattern_from(
+    sentence: &Sentence,
+    before: &[Flat],
+    after: &[Flat],
+    trigger: usize,
+    from: usize,
+    gaps: Gaps,
+) -> Option<Match> {
+    let mut start = Match::at(trigger);
+    start.end = from;
+    let state = match_right(sentence, after, start, gaps)?;
+    match_left(sentence, before, state, gaps, false)
+}
+
 fn match_right(sentence: &Sentence, elements: &[Flat], state: Match, gaps: Gaps) -> Option<Match> {
     let Some((element, rest)) = elements.split_first() else {
         return Some(state);

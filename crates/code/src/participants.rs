@@ -153,8 +153,10 @@ pub fn with_nationality(
         return participant;
     }
     let doc = sentence.doc;
-    let country = sentence_place_country(sentence)
-        .or_else(|| possessive_owner_country(sentence, &participant))
+    // "Israel said its warplanes struck ... across Lebanon": the possessive
+    // names the agent's country before any place does.
+    let country = possessive_owner_country(sentence, &participant)
+        .or_else(|| sentence_place_country(sentence))
         .or_else(|| counterpart_country.map(str::to_string))
         .or_else(|| doc.dateline.as_ref().and_then(|p| p.country.clone()));
     let Some(country) = country else {

@@ -122,7 +122,11 @@ pub fn fill_slot(sentence: &Sentence, at: usize) -> Option<(Fill, usize)> {
         // "a Cheltenham man": a place modifying a noun is not the target.
         // "Idlib province", "Kaduna state": a word for a kind of place
         // belongs to the place.
-        let end = sentence.mention_range(mention).end;
+        let mut end = sentence.mention_range(mention).end;
+        // "the Kharkiv border region".
+        if end + 1 < sentence.len() && sentence.form(end) == "border" {
+            end += 1;
+        }
         let place_word = end < sentence.len()
             && matches!(
                 sentence.form(end),
@@ -189,7 +193,15 @@ fn generic_with_members(sentence: &Sentence, at: usize) -> Option<(Fill, usize)>
         return None;
     }
     let members_at = if sentence.form(idx - 1) == "of" && sentence.actor_at(idx).is_some() {
-        // "the leaders of France and Germany".
+        // "the leaders of France and Germany"; but not "buyers of Russian
+        // oil": the head must be an agent and the members not modifiers.
+        let agent_head = (at..idx - 1).any(|i| sentence.actor_at(i).is_some());
+        let member = sentence.actor_at(idx)?;
+        let modifier = sentence.doc.mentions[member as usize].resolution
+            == dateline_model::Resolution::Demonym;
+        if !agent_head || modifier {
+            return None;
+        }
         idx
     } else {
         // ", including", "such as", "among them".

@@ -14,6 +14,7 @@ const PATTERNS: &str = "\
 040  $ reach out to +
 041  $ hold (a)? (phone|telephone) (call|conversation) with +
 042  $ visit +
+043  $ receive + (in|at)
 036  $ express interest in (talks|discussions) (with +)?
 0256 $ urge + to (de-escalate|show restraint)
 020  $ urge +
@@ -575,5 +576,52 @@ fn places_held_by_an_actor_are_not_that_actor() {
     assert_eq!(
         triples("2023-06-01", "Turkey attacked Idlib province."),
         ["TUR SYR 190"]
+    );
+}
+
+#[test]
+fn a_passive_by_agent_may_stand_before_the_rest_of_the_pattern() {
+    assert_eq!(
+        triples(
+            "2023-07-27",
+            "Italian Prime Minister Giorgia Meloni was received by U.S. President Joe Biden at the White House."
+        ),
+        ["USAGOV ITAGOV 043"]
+    );
+}
+
+#[test]
+fn a_possessive_gives_an_agent_its_country_before_the_place_does() {
+    assert_eq!(
+        triples(
+            "2024-09-23",
+            "Israel said its warplanes attacked Hezbollah across Lebanon."
+        ),
+        // Warplanes in the clause refine 190 to 195.
+        ["ISRMIL LBNREBHEZ 195"]
+    );
+}
+
+#[test]
+fn people_coerced_by_a_country_are_its_people() {
+    assert_eq!(
+        triples("2025-06-21", "Iran arrested dozens of people on Monday."),
+        ["IRN IRNCVL 173"]
+    );
+    // Other codes keep the rule that a bare country lends no nationality.
+    assert!(triples("2025-06-21", "Iran condemned the people.").is_empty());
+}
+
+#[test]
+fn things_of_a_country_are_not_its_members() {
+    // "buyers of Russian oil" are no Russian actor; "leaders of" would be.
+    assert!(triples("2025-03-31", "Trump condemned buyers of Russian oil.").is_empty());
+}
+
+#[test]
+fn a_border_region_is_its_place() {
+    assert_eq!(
+        triples("2023-11-21", "Russia attacked the Kharkiv border region."),
+        ["RUS UKR 190"]
     );
 }
