@@ -207,7 +207,7 @@ fn pronoun_fits(kind: PronounKind, actor: ActorKind) -> bool {
 
 /// "agreed on Tuesday to resume": moves left over a time phrase ending at
 /// `idx` to the word before it.
-fn skip_time_phrase_left(sentence: &Sentence, idx: usize) -> usize {
+pub(crate) fn skip_time_phrase_left(sentence: &Sentence, idx: usize) -> usize {
     const TIME_WORDS: &[&str] = &[
         "monday",
         "tuesday",

@@ -539,12 +539,14 @@ fn speaker_shares_country(sentence: &Sentence, speaker: &Subject, sources: &[Par
     })
 }
 
-/// The word right before "to" in "plans to", "is set to".
+/// The word right before "to" in "plans to", "is set to", skipping a time
+/// phrase ("agreed on Tuesday to resume").
 fn governor_cue_word(sentence: &Sentence, infinitive_start: usize) -> Option<usize> {
     let to = (0..infinitive_start)
         .rev()
         .find(|&idx| sentence.form(idx) == "to")?;
     to.checked_sub(1)
+        .map(|word| crate::clause::skip_time_phrase_left(sentence, word))
 }
 
 fn governor_frame(sentence: &Sentence, word: usize, framing: &mut Framing) -> Option<Frame> {

@@ -8,7 +8,7 @@
 
 use crate::dictionary::{Flat, Gaps};
 use crate::sentence::Sentence;
-use crate::slots::{Fill, fill_slot, fill_slot_left};
+use crate::slots::{Fill, each_other_at, fill_slot, fill_slot_left};
 
 /// How far a pattern word may sit from the previous one with filler words between.
 const MAX_FILLERS: usize = 4;
@@ -100,7 +100,12 @@ fn match_right(sentence: &Sentence, elements: &[Flat], state: Match, gaps: Gaps)
             let at = next_with(sentence, state.end, gaps, false, |idx| {
                 slot_starts(sentence, idx)
             })?;
-            let at = skip_quantity(sentence, at);
+            // "one another" is no quantity.
+            let at = if each_other_at(sentence, at) {
+                at
+            } else {
+                skip_quantity(sentence, at)
+            };
             let (fill, end) = fill_slot(sentence, at)?;
             if slot == Flat::Compound && !fill.is_group() {
                 return None;
@@ -193,11 +198,7 @@ fn slot_starts(sentence: &Sentence, idx: usize) -> bool {
     sentence.actor_at(idx).is_some()
         || sentence.place_at(idx).is_some()
         || !sentence.is_filler(idx)
-        || (idx + 1 < sentence.len()
-            && matches!(
-                (sentence.form(idx), sentence.form(idx + 1)),
-                ("each", "other") | ("one", "another")
-            ))
+        || each_other_at(sentence, idx)
 }
 
 /// The first token at or after `from` satisfying `wanted`, with only the

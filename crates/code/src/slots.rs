@@ -147,12 +147,7 @@ pub fn fill_slot(sentence: &Sentence, at: usize) -> Option<(Fill, usize)> {
         let end = end + usize::from(place_word);
         return Some((Fill::Place(mention), end));
     }
-    if at + 1 < sentence.len()
-        && matches!(
-            (sentence.form(at), sentence.form(at + 1)),
-            ("each", "other") | ("one", "another")
-        )
-    {
+    if each_other_at(sentence, at) {
         return Some((Fill::EachOther, at + 2));
     }
     if let Some(kind) = sentence
@@ -277,11 +272,18 @@ fn controls_a_place(sentence: &Sentence, mention: u32) -> bool {
         return false;
     };
     rest.strip_prefix('-').is_some_and(|rest| {
-        let word: String = rest
-            .chars()
-            .take_while(char::is_ascii_alphabetic)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        CONTROL.contains(&word.as_str())
+        let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+        CONTROL
+            .iter()
+            .any(|word| word.eq_ignore_ascii_case(&rest[..len]))
     })
+}
+
+/// "each other", "one another" at token `at`.
+pub fn each_other_at(sentence: &Sentence, at: usize) -> bool {
+    at + 1 < sentence.len()
+        && matches!(
+            (sentence.form(at), sentence.form(at + 1)),
+            ("each", "other") | ("one", "another")
+        )
 }

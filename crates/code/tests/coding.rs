@@ -488,6 +488,13 @@ fn each_other_makes_a_coordinated_subject_reciprocal() {
         ),
         ["RUS UKR 112", "UKR RUS 112"]
     );
+    assert_eq!(
+        triples(
+            "2023-06-01",
+            "Hamas and Israel accused one another of stalling the talks."
+        ),
+        ["PSEREBHMS ISR 112", "ISR PSEREBHMS 112"]
+    );
     // One actor cannot act on "each other".
     assert!(triples("2023-06-01", "Russia accused each other of lying.").is_empty());
 }
@@ -623,5 +630,14 @@ fn a_border_region_is_its_place() {
     assert_eq!(
         triples("2023-11-21", "Russia attacked the Kharkiv border region."),
         ["RUS UKR 190"]
+    );
+}
+
+#[test]
+fn a_time_phrase_before_to_keeps_the_governing_verb() {
+    // "agreed on Tuesday to visit": intent (036), not a visit.
+    assert_eq!(
+        triples("2023-06-01", "Russia agreed on Tuesday to visit Moldova."),
+        ["RUS MDA 036"]
     );
 }
