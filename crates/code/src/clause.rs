@@ -205,6 +205,23 @@ fn pronoun_fits(kind: PronounKind, actor: ActorKind) -> bool {
     }
 }
 
+/// Days and relative days: "on Saturday", "on Tuesday night".
+pub(crate) fn is_day_word(form: &str) -> bool {
+    matches!(
+        form,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "tomorrow"
+            | "yesterday"
+    )
+}
+
 /// "agreed on Tuesday to resume": moves left over a time phrase ending at
 /// `idx` to the word before it.
 pub(crate) fn skip_time_phrase_left(sentence: &Sentence, idx: usize) -> usize {
@@ -399,11 +416,16 @@ pub fn subject_before(sentence: &Sentence, start: usize) -> Subject {
     {
         return subject;
     }
-    // "Protesters in Belgrade demanded", "Police in Nairobi fired": the
-    // subject is the noun phrase the place phrase follows.
+    // "Protesters in Belgrade demanded", "Police in Nairobi fired", "The
+    // Russian strike on Kyiv's hospital was condemned": the subject is the
+    // noun phrase the place or possessor phrase follows.
     if let Some(preposition) = region.start.checked_sub(1)
-        && matches!(sentence.form(preposition), "in" | "at" | "from" | "near")
-        && (region.start..region.end).any(|idx| sentence.place_at(idx).is_some())
+        && matches!(
+            sentence.form(preposition),
+            "in" | "at" | "from" | "near" | "on" | "against"
+        )
+        && (region.start..region.end)
+            .any(|idx| sentence.place_at(idx).is_some() || sentence.actor_at(idx).is_some())
         && let Some(subject) = choose_actor(sentence, noun_phrase_before(sentence, preposition))
     {
         return subject;

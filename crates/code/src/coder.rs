@@ -13,7 +13,7 @@ use crate::location::tied_location;
 use crate::matcher::{Match, match_pattern, match_pattern_from};
 use crate::modality::{Frame, Recode};
 use crate::participants::{
-    attacked_place, meeting_code, protested_government, protested_place, resolve_fill,
+    attacked_place, meeting_code, own_country, protested_government, protested_place, resolve_fill,
     visit_destination, with_nationality,
 };
 use crate::sentence::{DocIndex, Sentence};
@@ -274,11 +274,14 @@ impl Coder {
         let default_phrase = pattern.defaults.target && !pattern.has_target && object_in_pattern;
         // "pledged to cooperate with the ATPC": the target slot's preposition
         // is there but names no actor; the target is unknown, not missing.
+        // "on Saturday" is a time, not a target.
         let dangling_preposition = candidate.found.end < sentence.len()
             && matches!(
                 sentence.form(candidate.found.end),
                 "with" | "to" | "against" | "on" | "toward" | "towards"
-            );
+            )
+            && !(candidate.found.end + 1 < sentence.len()
+                && crate::clause::is_day_word(sentence.form(candidate.found.end + 1)));
         if targets.is_empty() && !reciprocal && (pattern.target_optional || default_phrase) {
             if sources.len() >= 2 {
                 reciprocal = true;
@@ -287,6 +290,11 @@ impl Coder {
                 notes.push(
                     "no context target: the phrase names a target that is no known actor".into(),
                 );
+            } else if code.as_str().starts_with("172")
+                && let Some(target) = own_country(&sources[0])
+            {
+                notes.push("a measure naming no target falls on the source's country".into());
+                targets.push(target);
             } else if code.root() == "14" {
                 if let Some(target) = protested_government(&sources[0]) {
                     notes.push("a protest addresses the protesters' own government".into());

@@ -338,3 +338,20 @@ pub fn protested_place(
     }
     Some(target)
 }
+
+/// The country of a source, as a target: a curfew, martial law or a
+/// blocked website imposed by a government falls on its own country
+/// (data/gold/README.md, rule 23).
+pub fn own_country(source: &Participant) -> Option<Participant> {
+    let code = source.code.as_str();
+    if code.len() < 3 || source.code.head() == "---" {
+        return None;
+    }
+    Some(Participant {
+        code: ActorCode::parse(&code[..3]).ok()?,
+        name: source.country.clone(),
+        country: source.country.clone(),
+        span: None,
+        mention: None,
+    })
+}

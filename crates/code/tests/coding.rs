@@ -22,6 +22,7 @@ const PATTERNS: &str = "\
 112  $ accuse + of
 1412 $ protest ^ against ^ (plan|quotas) (by +)?
 173  $ arrest +
+1723 $ impose ^ curfew (in +)?
 180  $ kill +
 190  $ attack +
 190  $ continue (its)? (military)? offensive (against +)?
@@ -639,5 +640,28 @@ fn a_time_phrase_before_to_keeps_the_governing_verb() {
     assert_eq!(
         triples("2023-06-01", "Russia agreed on Tuesday to visit Moldova."),
         ["RUS MDA 036"]
+    );
+}
+
+#[test]
+fn the_head_of_a_subject_comes_before_its_prepositional_phrase() {
+    // The strike is Russian; Kyiv only owns the hospital.
+    assert_eq!(
+        triples(
+            "2024-07-09",
+            "The Russian strike on Kyiv's main hospital was condemned by the United Nations."
+        ),
+        ["IGOUNO RUS 111"]
+    );
+}
+
+#[test]
+fn a_measure_naming_no_target_falls_on_the_sources_country() {
+    assert_eq!(
+        triples(
+            "2024-07-20",
+            "Bangladesh's government imposed a nationwide curfew on Saturday."
+        ),
+        ["BGDGOV BGD 1723"]
     );
 }
