@@ -119,6 +119,7 @@ impl Coder {
     ) -> Option<Candidate> {
         let mut best: Option<Candidate> = None;
         let no_before = [Variant::default()];
+        let mut tried: Vec<u32> = Vec::new();
         for &lemma in sentence.lemmas(trigger) {
             for &pattern_id in self.dictionary.patterns_triggered_by(lemma) {
                 let pattern = self.dictionary.pattern(pattern_id);
@@ -136,7 +137,10 @@ impl Coder {
                 } else {
                     &pattern.before[..]
                 };
-                'variants: for variant in &pattern.variants {
+                pattern
+                    .variant_index
+                    .candidates(sentence.lemma_set(), &mut tried);
+                'variants: for variant in tried.iter().map(|&i| &pattern.variants[i as usize]) {
                     let after = match (passive, variant.elements.first()) {
                         (true, Some(Flat::Target)) => &variant.elements[1..],
                         (true, _) => continue,

@@ -171,6 +171,11 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// Every lemma the sentence's words may stand for.
+    pub fn lemma_set(&self) -> &FxHashSet<LemmaId> {
+        &self.lemma_set
+    }
+
     /// True when the sentence holds a form of every lemma.
     pub fn has_lemmas(&self, lemmas: &[LemmaId]) -> bool {
         lemmas.iter().all(|lemma| self.lemma_set.contains(lemma))
