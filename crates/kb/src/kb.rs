@@ -1,7 +1,9 @@
 //! The in-memory knowledge base: entries in load order, indexed by id, where a
 //! later entry with the same id replaces the earlier one.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::Path;
 
 use crate::entries::{Actor, Agent, Country, Cue, Place};
@@ -15,8 +17,8 @@ pub struct Kb {
     actors: Vec<Actor>,
     agents: Vec<Agent>,
     places: Vec<Place>,
-    given_names: HashSet<String>,
-    cue_words: HashMap<Cue, HashSet<String>>,
+    given_names: FxHashSet<String>,
+    cue_words: FxHashMap<Cue, FxHashSet<String>>,
     country_index: HashMap<String, usize>,
     actor_index: HashMap<String, usize>,
     agent_index: HashMap<String, usize>,
@@ -147,9 +149,15 @@ impl Kb {
 
     /// True when `word` (any case) is listed with `cue` ("in" is locative).
     pub fn has_cue(&self, word: &str, cue: Cue) -> bool {
-        self.cue_words
-            .get(&cue)
-            .is_some_and(|words| words.contains(&word.to_lowercase()))
+        let Some(words) = self.cue_words.get(&cue) else {
+            return false;
+        };
+        // Most words arrive in lower case: no allocation for them.
+        if word.chars().any(char::is_uppercase) {
+            words.contains(&word.to_lowercase())
+        } else {
+            words.contains(word)
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 //! Ahmed ... Ahmed". The surname takes the titled mention's actor, as a
 //! coreference, when exactly one titled person of that surname came before.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use dateline_model::{Doc, Resolution, TokenKind};
 
@@ -25,7 +25,7 @@ pub fn resolve_holder_surnames(doc: &Doc, segments: &[SegmentInfo], resolved: &m
     if holders.is_empty() {
         return;
     }
-    let covered: HashSet<u32> = resolved
+    let covered: FxHashSet<u32> = resolved
         .iter()
         .flat_map(|r| r.mention.tokens.clone())
         .collect();

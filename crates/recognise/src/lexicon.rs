@@ -3,7 +3,10 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::MatchKind;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, PatternID};
 use dateline_kb::Kb;
 
 use crate::RecogniseError;
@@ -114,13 +117,41 @@ pub struct Reading {
 /// The automaton and, per pattern, its readings.
 #[derive(Debug)]
 pub struct Lexicon {
-    pub automaton: AhoCorasick,
+    automaton: NFA,
     pub readings: Vec<Vec<Reading>>,
     /// Folded name to pattern index, for exact look-ups (the dateline place).
     pub by_key: HashMap<String, usize>,
 }
 
 impl Lexicon {
+    /// Every name that starts at byte `start` of `text`, as (pattern, end),
+    /// shortest first. Names start only where a token (or a hyphenated
+    /// part) does, so the automaton is walked anchored from there: no
+    /// matches inside words to find and throw away.
+    pub fn names_at(&self, text: &str, start: usize, mut found: impl FnMut(PatternID, usize)) {
+        let nfa = &self.automaton;
+        let Ok(mut state) = nfa.start_state(Anchored::Yes) else {
+            return;
+        };
+        for (offset, &byte) in text.as_bytes()[start..].iter().enumerate() {
+            state = nfa.next_state(Anchored::Yes, state, byte);
+            if nfa.is_dead(state) {
+                return;
+            }
+            if nfa.is_match(state) {
+                let end = start + offset + 1;
+                for index in 0..nfa.match_len(state) {
+                    let pattern = nfa.match_pattern(state, index);
+                    // A state also holds the names that end here but start
+                    // later (suffixes): keep those starting at `start`.
+                    if nfa.pattern_len(pattern) == end - start {
+                        found(pattern, end);
+                    }
+                }
+            }
+        }
+    }
+
     pub fn build(kb: &Kb) -> Result<Lexicon, RecogniseError> {
         let mut builder = LexiconBuilder::default();
         for (index, country) in kb.countries().iter().enumerate() {
@@ -218,9 +249,8 @@ impl LexiconBuilder {
     }
 
     fn finish(self) -> Result<Lexicon, RecogniseError> {
-        let automaton = AhoCorasickBuilder::new()
+        let automaton = aho_corasick::nfa::contiguous::Builder::new()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&self.keys)
             .map_err(|err| RecogniseError::Automaton(err.to_string()))?;
         Ok(Lexicon {

@@ -58,7 +58,9 @@ mod scan;
 mod text;
 mod unknown;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::FxHashSet;
 
 use dateline_kb::{AgentClass, Kb};
 use dateline_model::{Doc, Mention, Resolution, SegmentRef, Span, Token, TokenKind};
@@ -106,8 +108,8 @@ impl Recogniser {
     pub fn recognise(&self, doc: &mut Doc) {
         let segments = ordered_segments(doc);
         let mut drafts: Vec<Draft> = Vec::new();
-        let mut covered: HashSet<u32> = HashSet::new();
-        let mut honorific: HashSet<u32> = HashSet::new();
+        let mut covered: FxHashSet<u32> = FxHashSet::default();
+        let mut honorific: FxHashSet<u32> = FxHashSet::default();
         let mut skip_unknown: Vec<bool> = Vec::with_capacity(segments.len());
         for segment in &segments {
             let view = SegmentText::new(
@@ -143,12 +145,12 @@ impl Recogniser {
         holders::resolve_holder_surnames(doc, &segments, &mut resolved);
         pronoun::resolve_pronouns(&self.kb, doc, &segments, &mut resolved);
         covered.extend(resolved.iter().flat_map(|r| r.mention.tokens.clone()));
-        let place_only: HashSet<u32> = resolved
+        let place_only: FxHashSet<u32> = resolved
             .iter()
             .filter(|r| r.mention.actor.is_none() && r.mention.place.is_some())
             .flat_map(|r| r.mention.tokens.clone())
             .collect();
-        let agent_only: HashSet<u32> = resolved
+        let agent_only: FxHashSet<u32> = resolved
             .iter()
             .filter(|r| is_countryless_agent(&r.mention))
             .flat_map(|r| r.mention.tokens.clone())
@@ -175,7 +177,12 @@ impl Recogniser {
         doc.mentions = mentions;
     }
 
-    fn note_hits(&self, hits: &[Hit], covered: &mut HashSet<u32>, honorific: &mut HashSet<u32>) {
+    fn note_hits(
+        &self,
+        hits: &[Hit],
+        covered: &mut FxHashSet<u32>,
+        honorific: &mut FxHashSet<u32>,
+    ) {
         for hit in hits {
             covered.extend(hit.tokens.clone());
             let is_title = hit.readings.iter().any(|reading| match reading.target {

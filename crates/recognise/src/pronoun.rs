@@ -3,7 +3,7 @@
 //! in the sentence before. With two candidates ("Trump reminded Putin of his
 //! ...") the pronoun stays unresolved.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use dateline_kb::{Cue, Kb};
 use dateline_model::{Doc, Resolution, SegmentRef, Span};
@@ -25,7 +25,7 @@ pub fn resolve_pronouns(
     segments: &[SegmentInfo],
     resolved: &mut Vec<Resolved>,
 ) {
-    let covered: HashSet<u32> = resolved
+    let covered: FxHashSet<u32> = resolved
         .iter()
         .flat_map(|r| r.mention.tokens.clone())
         .collect();
@@ -59,7 +59,7 @@ pub fn resolve_pronouns(
 /// The latest mention of the only person named in `[from, before)`.
 fn only_candidate(resolved: &[Resolved], from: u32, before: u32) -> Option<usize> {
     let in_window = |r: &Resolved| r.mention.span.start >= from && r.mention.span.end <= before;
-    let people: HashSet<usize> = resolved
+    let people: FxHashSet<usize> = resolved
         .iter()
         .filter(|r| in_window(r))
         .filter_map(|r| r.person)

@@ -23,27 +23,27 @@ pub struct Hit {
 /// All names in `view`, non-overlapping, leftmost first and longest at each start.
 pub fn scan(lexicon: &Lexicon, body: &str, segment: SegmentRef, view: &SegmentText) -> Vec<Hit> {
     let mut found: Vec<Hit> = Vec::new();
-    for matched in lexicon.automaton.find_overlapping_iter(&view.text) {
-        let (start, end) = (matched.start(), matched.end());
-        if !view.can_start(start) || !view.can_end(end) {
-            continue;
-        }
-        let span = view.body_span(start, end);
-        let surface = &body[span];
-        let readings: Vec<Reading> = lexicon.readings[matched.pattern().as_usize()]
-            .iter()
-            .filter(|reading| reading.case.accepts(surface, view.all_caps))
-            .cloned()
-            .collect();
-        if readings.is_empty() {
-            continue;
-        }
-        found.push(Hit {
-            segment,
-            view: start..end,
-            span,
-            tokens: view.tokens(start, end),
-            readings,
+    for start in (0..view.text.len()).filter(|&start| view.can_start(start)) {
+        lexicon.names_at(&view.text, start, |pattern, end| {
+            if !view.can_end(end) {
+                return;
+            }
+            let span = view.body_span(start, end);
+            let surface = &body[span];
+            let readings: Vec<Reading> = lexicon.readings[pattern.as_usize()]
+                .iter()
+                .filter(|reading| reading.case.accepts(surface, view.all_caps))
+                .cloned()
+                .collect();
+            if !readings.is_empty() {
+                found.push(Hit {
+                    segment,
+                    view: start..end,
+                    span,
+                    tokens: view.tokens(start, end),
+                    readings,
+                });
+            }
         });
     }
     leftmost_longest(found)

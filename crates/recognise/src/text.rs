@@ -9,6 +9,10 @@ use dateline_model::{Doc, Span, Token, TokenKind};
 
 /// Folds one character for matching: lower case, one apostrophe, one dash.
 fn fold_char(ch: char, out: &mut String) {
+    if ch.is_ascii() {
+        out.push(ch.to_ascii_lowercase());
+        return;
+    }
     match ch {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}' => out.push('\''),
         '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),

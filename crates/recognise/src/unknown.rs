@@ -7,7 +7,9 @@
 //! sentence-initial common word ("The", "According"). Headings in title case and
 //! all-capital lines are skipped: there capitals say nothing.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::FxHashSet;
 
 use dateline_kb::{Cue, Kb};
 use dateline_model::{Doc, EntityGuess, Mention, Resolution, Span, TokenKind};
@@ -29,15 +31,15 @@ pub struct UnknownScan<'a> {
     pub kb: &'a Kb,
     pub doc: &'a Doc,
     /// Tokens inside any dictionary name or mention.
-    pub covered: &'a HashSet<u32>,
+    pub covered: &'a FxHashSet<u32>,
     /// Tokens that are a title or honorific ("President", "Mr.").
-    pub honorific: &'a HashSet<u32>,
+    pub honorific: &'a FxHashSet<u32>,
     /// Tokens of mentions that are only a place: an organisation's name may
     /// contain one ("Kharkiv Regional Council").
-    pub place_only: &'a HashSet<u32>,
+    pub place_only: &'a FxHashSet<u32>,
     /// Tokens of agent nouns without a country: an organisation's name may end
     /// in one ("Food and Drug Administration").
-    pub agent_only: &'a HashSet<u32>,
+    pub agent_only: &'a FxHashSet<u32>,
 }
 
 impl UnknownScan<'_> {
