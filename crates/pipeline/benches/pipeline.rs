@@ -10,6 +10,10 @@
 //! cargo bench -p dateline-pipeline --bench pipeline
 //! ```
 
+// The allocator the `dateline` binary uses, so the figure is what users get.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::Path;
 use std::time::Duration;
 

@@ -1,6 +1,10 @@
 //! Development aid: time each stage on a JSONL corpus.
 //! `cargo run --release -p dateline-pipeline --example stages -- FILE.jsonl`
 
+// The allocator the `dateline` binary uses.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::time::{Duration, Instant};
 
 use dateline_model::Doc;
