@@ -230,17 +230,27 @@ impl Coder {
         {
             return Err("a participle giving the toll or manner of an event already coded".into());
         }
-        let framing = self.framing(sentence, clauses, group, trigger, &sources);
+        let mut framing = self.framing(sentence, clauses, group, trigger, &sources);
+        let spelled = |cue| spelled_by_pattern(sentence, &candidate.found, cue);
+        if spelled(Cue::Negation) {
+            framing.negated = false;
+        }
+        let modality_spelled = spelled(Cue::Hypothetical) || spelled(Cue::Future);
+        if modality_spelled {
+            framing.frame = None;
+        }
         if framing.negated && self.config.negated == KeepPolicy::Drop {
             return Err("the action is negated".into());
         }
         if framing.modality == Modality::Hypothetical
+            && !modality_spelled
             && self.config.hypothetical == KeepPolicy::Drop
         {
             return Err("the action is hypothetical (conditional, question or modal)".into());
         }
         let recode = |code: &EventCode| match framing.frame {
             None => Ok(code.clone()),
+            Some(_) if !self.config.recode_modality => Ok(code.clone()),
             Some(frame) => match self.modality.recode(code, frame) {
                 Recode::Code(code) => Ok(code),
                 Recode::Keep => Ok(code.clone()),
@@ -620,24 +630,31 @@ fn event_clause(
 /// noun phrase naming no actor that a preposition closes ends the search:
 /// "held a phone conversation with Putin" has no default target, "met with
 /// Putin", "advised Putin" and "condemned an attack by Osgiliath" do.
+/// PETRARCH's default target: the first actor in the rest of the verb
+/// phrase, prepositional phrases included ("restored ties with Gondor",
+/// "criticized the closure of guest houses in Bree"), up to a comma or a
+/// word that opens another clause.
 fn first_actor_after(sentence: &Sentence, from: usize) -> Option<Fill> {
-    let mut object_seen = false;
     for idx in from..sentence.len() {
-        if sentence.is_hard_boundary(idx) {
+        let ends_phrase = sentence.is_hard_boundary(idx)
+            || sentence.form(idx) == ","
+            || sentence.is(idx, Cue::Subordinator)
+            || sentence.is(idx, Cue::Relative);
+        if ends_phrase {
             return None;
         }
         if sentence.actor_at(idx).is_some() {
             return fill_slot(sentence, idx).map(|(fill, _)| fill);
         }
-        let preposition = matches!(sentence.pos(idx), Some(Pos::In | Pos::To));
-        // "of" and the agent's "by" stay inside the object ("an attack by
-        // Osgiliath soldiers").
-        if object_seen && preposition && !matches!(sentence.form(idx), "of" | "by") {
-            return None;
-        }
-        object_seen |= sentence.is_noun(idx) && sentence.place_at(idx).is_none();
     }
     None
+}
+
+/// True when the words the pattern matched include one of `cue`: the
+/// dictionary wrote the negation or modality into the pattern ("- NOT *
+/// RELATIONS [112]", "- WILL * WITH + [036]"), so its code already says it.
+fn spelled_by_pattern(sentence: &Sentence, found: &Match, cue: Cue) -> bool {
+    found.words.iter().any(|&idx| sentence.is(idx, cue))
 }
 
 /// The token after a "by X" agent right after a passive verb.

@@ -78,6 +78,11 @@ pub struct CoderConfig {
     /// Events whose source or target is an agent of no known country
     /// (`---GOV`): Dateline drops them by default; PETRARCH writes them.
     pub anonymous: KeepPolicy,
+    /// Intended, threatened or refused acts take the code of the intent,
+    /// threat or refusal ("plans to visit" is 036, not 042). Off when coding
+    /// with PETRARCH dictionaries only: their patterns carry their own codes
+    /// (`modality` still says `intended`).
+    pub recode_modality: bool,
 }
 
 impl Default for CoderConfig {
@@ -89,6 +94,7 @@ impl Default for CoderConfig {
             commas: comma::CommaRules::OFF,
             new_actor_length: 0,
             anonymous: KeepPolicy::Drop,
+            recode_modality: true,
         }
     }
 }

@@ -27,6 +27,7 @@ const PATTERNS: &str = "\
 190  $ attack +
 190  $ continue (its)? (military)? offensive (against +)?
 057  % sign (an)? agreement
+050  $ restore ^ ties (with +)?
 ";
 
 static RECOGNISER: LazyLock<Recogniser> =
@@ -663,5 +664,18 @@ fn a_measure_naming_no_target_falls_on_the_sources_country() {
             "Bangladesh's government imposed a nationwide curfew on Saturday."
         ),
         ["BGDGOV BGD 1723"]
+    );
+}
+
+#[test]
+fn is_about_to_is_an_intended_act() {
+    // Restoring ties is diplomatic cooperation (05); about to do it is the
+    // intent to (032), as "plans to" would be.
+    assert_eq!(
+        triples(
+            "2025-05-02",
+            "France is about to restore full diplomatic ties with Iran."
+        ),
+        ["FRA IRN 032"]
     );
 }

@@ -24,6 +24,8 @@ DENMARK_ [DNK]
 +DANISH_
 FINLAND_ [FIN]
 +FINNISH_
+# A minister coded by his country alone, as dictionaries often do.
+LARS_ERIKSEN_ [NOR]
 # A leader whose code depends on the date.
 INGRID_HALVORSEN_
 +HALVORSEN_
@@ -38,6 +40,7 @@ SOLDIER [~MIL]
 POLICE {} [~COP]
 COAST_GUARD [~MIL]
 SPOKES!PERSON! [~GOV]
+PRIME_MINISTER [~GOV]
 ";
 
 const VERBS: &str = "\
@@ -78,6 +81,14 @@ CONDEMN
 
 --- SEIZE [174K] ---
 SEIZE
+
+--- RESTORE [064] ---
+RESTORE
+- * DIPLOMATIC [064]
+- NOT * RELATIONS [112]
+
+--- CRITICIZE [121] ---
+CRITICIZE
 ";
 
 static KB: LazyLock<Kb> = LazyLock::new(|| {
@@ -360,5 +371,59 @@ ASSAULT
     assert_eq!(
         code_with(&coder, "Norway assaulted the positions of Sweden."),
         ["NOR SWE 193"]
+    );
+}
+
+/// The coder as the CLI configures it with PETRARCH dictionaries only.
+fn petrarch_mode() -> Coder {
+    let config = CoderConfig {
+        recode_modality: false,
+        ..CoderConfig::default()
+    };
+    Coder::new(dictionary(), config)
+}
+
+#[test]
+fn the_default_target_is_the_first_actor_of_the_verb_phrase() {
+    // No '+' in the pattern: the target is found past the object and its
+    // prepositions, as PETRARCH reads the verb phrase.
+    assert_eq!(
+        code("Norway criticized the closure of schools in Sweden."),
+        ["NOR SWE 121"]
+    );
+    assert_eq!(
+        code("Norway restored full diplomatic ties with Sweden."),
+        ["NOR SWE 064"]
+    );
+    // A comma or a new clause ends the verb phrase.
+    assert!(code("Norway criticized the closure, Sweden said.").is_empty());
+}
+
+#[test]
+fn is_about_to_frames_an_intended_act_coded_as_the_dictionary_says() {
+    assert_eq!(
+        code_with(
+            &petrarch_mode(),
+            "Norway is about to restore full diplomatic ties with Sweden."
+        ),
+        ["NOR SWE 064"]
+    );
+}
+
+#[test]
+fn a_negation_the_pattern_spells_is_coded_not_dropped() {
+    assert_eq!(
+        code("Norway did not restore relations with Sweden."),
+        ["NOR SWE 112"]
+    );
+    // A negation the pattern does not spell still drops the event.
+    assert!(code("Norway did not assault Sweden.").is_empty());
+}
+
+#[test]
+fn an_agent_before_a_name_the_dictionary_codes_by_country_keeps_its_role() {
+    assert_eq!(
+        code("Norwegian Prime Minister Lars Eriksen criticized Sweden."),
+        ["NORGOV SWE 121"]
     );
 }

@@ -175,6 +175,8 @@ impl Pipeline {
             // With the user's dictionaries only, write what PETRARCH writes:
             // agents of no known country as `---ROLE`.
             coder_config.anonymous = KeepPolicy::Mark;
+            // ... and the codes their patterns give, unrecoded by modality.
+            coder_config.recode_modality = false;
         }
         let coder = Coder::new(dictionary, coder_config)
             .with_country_places(country_places)

@@ -130,6 +130,12 @@ impl HitReader<'_> {
             if let Some(head) = self.agent_after_modifiers(first) {
                 let agent = self.agent(head).expect("agent_after_modifiers checks");
                 let kind = self.agent_kind(agent, country, former, first);
+                // "Bree Prime Minister Romendacil", where the dictionary codes
+                // Romendacil by his country alone: the agent phrase covers
+                // its holder's name and keeps the agent's role.
+                if let Some(name_hit) = self.compatriot_after(head, country.map(|(c, _)| c)) {
+                    return (Some(self.draft(first, name_hit, kind)), name_hit + 1);
+                }
                 let mut draft = self.draft(first, head, kind);
                 self.extend_after_member_noun(&mut draft, agent, head + 1);
                 return (Some(draft), head + 1);
@@ -333,6 +339,29 @@ impl HitReader<'_> {
             self.extend_after_member_noun(&mut draft, agent, last + 1);
         }
         Some((Some(draft), last + 1))
+    }
+
+    /// The hit right after agent hit `head` when it names the agent's
+    /// country again or an actor of that country with no role of its own (a
+    /// person a dictionary codes `BRE`).
+    fn compatriot_after(&self, head: usize, country: Option<usize>) -> Option<usize> {
+        let name_hit = head + 1;
+        let country = country?;
+        if name_hit >= self.hits.len() || !self.adjacent(name_hit) {
+            return None;
+        }
+        // PETRARCH dictionaries file such people as names of the country.
+        if self
+            .country(name_hit)
+            .is_some_and(|(other, _)| other == country)
+        {
+            return Some(name_hit);
+        }
+        let code = self.kb.countries()[country].code.as_str();
+        let actor = &self.kb.actors()[self.full_actor(name_hit)?];
+        let compatriot =
+            !actor.codes.is_empty() && actor.codes.iter().all(|dated| dated.code.as_str() == code);
+        compatriot.then_some(name_hit)
     }
 
     /// "Hamas official Basem Naim", "Russian soldier Ivan Petrov": a noun for
