@@ -6,7 +6,7 @@ use crate::attribution::attribution_for;
 use crate::background::background_reason;
 use crate::clause::{Clauses, Modal, Subject};
 use crate::cues::Cue;
-use crate::dictionary::{Flat, PatternCode, PatternId, TriggerKind, Variant};
+use crate::dictionary::{Flat, PatternCode, PatternId, TriggerKind, Variant, VariantRef};
 use crate::discourse::{Article, implicit_target};
 use crate::explain::{Explanation, Verdict};
 use crate::location::tied_location;
@@ -119,9 +119,13 @@ impl Coder {
     ) -> Option<Candidate> {
         let mut best: Option<Candidate> = None;
         let no_before = [Variant::default()];
-        let mut tried: Vec<u32> = Vec::new();
+        let mut tried: Vec<VariantRef> = Vec::new();
         for &lemma in sentence.lemmas(trigger) {
-            for &pattern_id in self.dictionary.patterns_triggered_by(lemma) {
+            let patterns = self.dictionary.patterns_triggered_by(lemma);
+            self.variants
+                .candidates(lemma, sentence.lemma_set(), &mut tried);
+            for group in tried.chunk_by(|a, b| a.pattern == b.pattern) {
+                let pattern_id = patterns[group[0].pattern as usize];
                 let pattern = self.dictionary.pattern(pattern_id);
                 if !trigger_fits(sentence, trigger, pattern.trigger_kind)
                     || (pattern.trigger_kind == TriggerKind::Verb && clauses.is_auxiliary(trigger))
@@ -137,10 +141,9 @@ impl Coder {
                 } else {
                     &pattern.before[..]
                 };
-                pattern
-                    .variant_index
-                    .candidates(sentence.lemma_set(), &mut tried);
-                'variants: for variant in tried.iter().map(|&i| &pattern.variants[i as usize]) {
+                'variants: for variant in
+                    group.iter().map(|r| &pattern.variants[r.variant as usize])
+                {
                     let after = match (passive, variant.elements.first()) {
                         (true, Some(Flat::Target)) => &variant.elements[1..],
                         (true, _) => continue,

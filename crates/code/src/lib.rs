@@ -45,6 +45,7 @@ mod slots;
 use dateline_model::{Doc, PlaceRef, SegmentRef};
 use rustc_hash::FxHashMap;
 
+use dictionary::VariantIndex;
 pub use dictionary::{DictionaryError, VerbDictionary};
 pub use explain::{Explanation, Verdict};
 
@@ -103,6 +104,8 @@ impl Default for CoderConfig {
 #[derive(Debug)]
 pub struct Coder {
     dictionary: VerbDictionary,
+    /// The dictionary's variants filed by word, built once.
+    variants: VariantIndex,
     cues: Cues,
     modality: ModalityTable,
     refinements: refine::Refinements,
@@ -115,6 +118,7 @@ pub struct Coder {
 impl Coder {
     pub fn new(dictionary: VerbDictionary, config: CoderConfig) -> Coder {
         Coder {
+            variants: VariantIndex::new(&dictionary),
             dictionary,
             cues: Cues::builtin(),
             modality: ModalityTable::builtin(),

@@ -15,7 +15,7 @@ pub mod petrarch;
 pub mod syntax;
 mod variant_index;
 
-pub use variant_index::VariantIndex;
+pub use variant_index::{VariantIndex, VariantRef};
 
 use rustc_hash::FxHashMap;
 
@@ -184,8 +184,6 @@ pub struct Pattern {
     pub before: Vec<Variant>,
     /// Every way the elements after the trigger can match, most specific first.
     pub variants: Vec<Variant>,
-    /// The variants filed by word, to try only those a sentence can match.
-    pub variant_index: VariantIndex,
     pub gaps: Gaps,
     pub defaults: Defaults,
     /// The pattern names a target slot, which may be optional.
@@ -380,7 +378,6 @@ impl VerbDictionary {
             trigger_kind,
             source_is_subject,
             before,
-            variant_index: VariantIndex::new(&variants),
             variants,
             gaps: spec.gaps,
             defaults: spec.defaults,
