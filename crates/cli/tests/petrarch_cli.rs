@@ -4,6 +4,7 @@
 //! the output, and `kb check` / `kb convert`.
 
 use std::path::{Path, PathBuf};
+use std::process::Output;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -65,6 +66,31 @@ fn fixtures(dir: &Path) -> PathBuf {
     dir.join("article.txt")
 }
 
+/// `dateline code --no-builtin --format jsonl` with the verbs and actors of
+/// the fixtures, `agents` (a file in `dir`), any `extra` flags, on `article`.
+fn code_with_fixtures(dir: &Path, agents: &str, extra: &[&str], article: &Path) -> Output {
+    let d = |name: &str| dir.join(name);
+    dateline()
+        .args(["code", "--no-builtin", "--format", "jsonl"])
+        .arg("--verbs")
+        .arg(d("test.verbs.txt"))
+        .arg("--actors")
+        .arg(d("test.actors.txt"))
+        .arg("--agents")
+        .arg(d(agents))
+        .args(extra.iter().map(|flag| {
+            // Flag values naming fixture files are paths in `dir`.
+            if flag.ends_with(".txt") {
+                d(flag).into_os_string()
+            } else {
+                (*flag).into()
+            }
+        }))
+        .arg(article)
+        .output()
+        .unwrap()
+}
+
 fn events(output: &[u8]) -> Vec<Value> {
     String::from_utf8_lossy(output)
         .lines()
@@ -91,22 +117,17 @@ fn triples(events: &[Value]) -> Vec<String> {
 fn codes_with_petrarch_dictionaries_only() {
     let dir = tempfile::tempdir().unwrap();
     let article = fixtures(dir.path());
-    let d = |name: &str| dir.path().join(name);
-    let output = dateline()
-        .args(["code", "--no-builtin", "--format", "jsonl"])
-        .arg("--verbs")
-        .arg(d("test.verbs.txt"))
-        .arg("--actors")
-        .arg(d("test.actors.txt"))
-        .arg("--agents")
-        .arg(d("test.agents.txt"))
-        .arg("--discards")
-        .arg(d("test.discards.txt"))
-        .arg("--issues")
-        .arg(d("test.issues.txt"))
-        .arg(&article)
-        .output()
-        .unwrap();
+    let output = code_with_fixtures(
+        dir.path(),
+        "test.agents.txt",
+        &[
+            "--discards",
+            "test.discards.txt",
+            "--issues",
+            "test.issues.txt",
+        ],
+        &article,
+    );
     assert!(
         output.status.success(),
         "{}",
@@ -306,17 +327,7 @@ fn a_person_the_dictionaries_lack_is_known_by_the_title_before_the_name() {
          Eriksen met Sweden for talks on fisheries.\n",
     )
     .unwrap();
-    let output = dateline()
-        .args(["code", "--no-builtin", "--format", "jsonl"])
-        .arg("--verbs")
-        .arg(d("test.verbs.txt"))
-        .arg("--actors")
-        .arg(d("test.actors.txt"))
-        .arg("--agents")
-        .arg(d("agents.txt"))
-        .arg(d("visit.txt"))
-        .output()
-        .unwrap();
+    let output = code_with_fixtures(dir.path(), "agents.txt", &[], &d("visit.txt"));
     assert!(output.status.success());
     let events = events(&output.stdout);
     // The pattern's paired code [046:046] codes the talks both ways.
