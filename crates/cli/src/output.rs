@@ -40,8 +40,17 @@ pub fn table(header: &[&str]) -> Table {
         .load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(header.to_vec());
+    // A terminal that reports no usable width (a bare pty, some CI
+    // consoles) would squeeze every column to one character.
+    if table.width().is_none_or(|width| width < MIN_TERMINAL_WIDTH) {
+        table.set_width(FALLBACK_WIDTH);
+    }
     table
 }
+
+/// Narrower terminals than this get [`FALLBACK_WIDTH`] columns.
+const MIN_TERMINAL_WIDTH: u16 = 40;
+const FALLBACK_WIDTH: u16 = 120;
 
 /// Writes one value as a JSON line.
 pub fn json_line(out: &mut impl Write, value: &impl serde::Serialize) -> anyhow::Result<()> {
