@@ -203,6 +203,9 @@ impl Coder {
         let Some(forward) = pattern.code.forward() else {
             return Err("a null pattern ('---'): the phrase is known to be no event".into());
         };
+        if names_its_object(sentence, trigger, &candidate.found) {
+            return Err("the object is named or described ('called X a ...'), not acted on".into());
+        }
         let group = clauses.group_of(trigger);
         let (source_fill, mut target_fill) =
             self.slot_fills(sentence, clauses, group, trigger, candidate)?;
@@ -651,6 +654,60 @@ fn first_actor_after(sentence: &Sentence, from: usize) -> Option<Fill> {
         }
     }
     None
+}
+
+/// "called Trump a clown", "calling it \"an aggression\"": a naming verb
+/// (`[naming]` in `data/verbs/cues.txt`) whose match ends at its object,
+/// with a second noun phrase or adjective right after that object. The
+/// pattern read the object as acted on ("call +", a phone call); the verb
+/// only names it.
+fn names_its_object(sentence: &Sentence, trigger: usize, found: &Match) -> bool {
+    if !sentence.is(trigger, Cue::Naming) || found.target.is_none() {
+        return false;
+    }
+    let at = found.end;
+    if at >= sentence.len() || found.words.iter().any(|&word| word >= at) {
+        return false;
+    }
+    object_complement_at(sentence, at)
+}
+
+/// Token `at` opens a noun phrase or adjective describing the object before
+/// it: a quotation, a possessive ("Trump's order swift"), "a"/"an"/"the"
+/// or an adjective that is not part of a time phrase ("the next day").
+fn object_complement_at(sentence: &Sentence, at: usize) -> bool {
+    const TIME_WORDS: &[&str] = &[
+        "last",
+        "next",
+        "this",
+        "early",
+        "late",
+        "earlier",
+        "later",
+        "same",
+        "following",
+        "day",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "evening",
+        "night",
+        "weekend",
+    ];
+    let form = sentence.form(at);
+    if matches!(form, "\"" | "“" | "”" | "``" | "'" | "‘" | "'s" | "’s") {
+        return true;
+    }
+    let next_is_time = at + 1 < sentence.len()
+        && (TIME_WORDS.contains(&sentence.form(at + 1))
+            || crate::clause::is_day_word(sentence.form(at + 1)));
+    if matches!(form, "a" | "an" | "the") {
+        return !next_is_time;
+    }
+    matches!(sentence.pos(at), Some(Pos::Jj | Pos::Jjs | Pos::Jjr))
+        && !TIME_WORDS.contains(&form)
+        && !next_is_time
 }
 
 /// True when the words the pattern matched include one of `cue`: the

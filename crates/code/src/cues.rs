@@ -29,6 +29,8 @@ pub enum Cue {
     Including,
     Background,
     Historical,
+    Naming,
+    Month,
 }
 
 impl Cue {
@@ -59,6 +61,8 @@ impl Cue {
             "including" => Cue::Including,
             "background" => Cue::Background,
             "historical" => Cue::Historical,
+            "naming" => Cue::Naming,
+            "month" => Cue::Month,
             _ => return None,
         })
     }

@@ -13,6 +13,8 @@ const PATTERNS: &str = "\
 040  $ meet (with)? +
 040  $ reach out to +
 041  $ hold (a)? (phone|telephone) (call|conversation) with +
+041  $ call +
+111  $ call + (a)? liar
 042  $ visit +
 043  $ receive + (in|at)
 036  $ express interest in (talks|discussions) (with +)?
@@ -263,7 +265,7 @@ fn object_pronouns_resolve_to_the_other_person() {
             "2024-11-11",
             "Putin called Modi on Friday and urged him to show restraint."
         ),
-        ["RUSGOV INDGOV 0256"]
+        ["RUSGOV INDGOV 041", "RUSGOV INDGOV 0256"]
     );
 }
 
@@ -677,5 +679,54 @@ fn is_about_to_is_an_intended_act() {
             "France is about to restore full diplomatic ties with Iran."
         ),
         ["FRA IRN 032"]
+    );
+}
+
+#[test]
+fn a_naming_verb_with_an_object_complement_is_no_call() {
+    // "call +" is a phone call only when nothing names or describes the
+    // object after it.
+    assert_eq!(
+        triples("2024-03-01", "Macron called Putin on Friday."),
+        ["FRAGOV RUSGOV 041"]
+    );
+    assert_eq!(
+        triples("2024-03-01", "Macron called Putin the next day."),
+        ["FRAGOV RUSGOV 041"]
+    );
+    assert!(triples("2024-03-01", "Macron called Putin reckless.").is_empty());
+    assert!(
+        triples(
+            "2024-03-01",
+            "Macron called Putin's decision \"a grave mistake\"."
+        )
+        .is_empty()
+    );
+    // A pattern that spells the complement out still codes it.
+    assert_eq!(
+        triples("2024-03-01", "Macron called Putin a liar."),
+        ["FRAGOV RUSGOV 111"]
+    );
+}
+
+#[test]
+fn an_opening_date_in_an_earlier_year_makes_the_clause_background() {
+    assert!(triples("2024-05-10", "In 2019, Russia attacked Ukraine.").is_empty());
+    assert!(triples("2024-05-10", "On March 3, 2022, Russia attacked Ukraine.").is_empty());
+    assert_eq!(
+        triples("2024-05-10", "On March 3, 2024, Russia attacked Ukraine."),
+        ["RUS UKR 190"]
+    );
+    assert!(triples("2024-05-10", "Russia attacked Ukraine in March 2022.").is_empty());
+    // "Last June" in May is a year back; "last April" in May is this year.
+    assert!(triples("2024-05-10", "Last June, Russia attacked Ukraine.").is_empty());
+    assert_eq!(
+        triples("2024-05-10", "Last April, Russia attacked Ukraine."),
+        ["RUS UKR 190"]
+    );
+    // A place opening the sentence dates nothing.
+    assert_eq!(
+        triples("2024-05-10", "In Kharkiv, Russia attacked Ukraine."),
+        ["RUS UKR 190"]
     );
 }
