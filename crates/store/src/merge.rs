@@ -7,7 +7,7 @@ use dateline_model::ActorCode;
 use dateline_resolve::{Anchor, MergeRule, Origin, Signature, Tally};
 
 use crate::StoreError;
-use crate::backend::{Backend, BackendExt, Value, placeholders};
+use crate::backend::{Backend, BackendExt, Row, Value, placeholders};
 use crate::columns::{SIGNATURE_COLUMNS, select_list, signature_from_row, signature_values};
 
 /// The event a report joins: an existing one (whose signature absorbed the
@@ -48,14 +48,13 @@ fn candidates(
     let columns = select_list("e");
     let root = signature.code.root().to_string();
     let head = signature.source.code.head().to_string();
-    let rows = match &signature.anchor {
+    let mut rows = match &signature.anchor {
         Anchor::Date(date) => {
             let (from, to) = rule.window(*date);
             backend.query(
                 &format!(
                     "SELECT e.id, e.anchor_article, {columns} FROM events e
-                     WHERE e.root_code = ? AND e.source_head = ? AND e.date >= ? AND e.date <= ?
-                     ORDER BY e.id"
+                     WHERE e.root_code = ? AND e.source_head = ? AND e.date >= ? AND e.date <= ?"
                 ),
                 &[root.into(), head.into(), day(from).into(), day(to).into()],
             )?
@@ -63,12 +62,12 @@ fn candidates(
         Anchor::Article(article) => backend.query(
             &format!(
                 "SELECT e.id, e.anchor_article, {columns} FROM events e
-                 WHERE e.anchor_article = ? AND e.root_code = ? AND e.source_head = ?
-                 ORDER BY e.id"
+                 WHERE e.anchor_article = ? AND e.root_code = ? AND e.source_head = ?"
             ),
             &[article.as_str().into(), root.into(), head.into()],
         )?,
     };
+    sort_by_id(&mut rows)?;
     rows.iter()
         .map(|row| {
             let signature = signature_from_row(row, 2, || {
@@ -170,13 +169,14 @@ fn write_signature(
 /// ingest order, the counts, the actor keys. Deletes an event left with no
 /// report (its article was revised).
 pub fn refresh_event(backend: &mut dyn Backend, event_id: i64) -> Result<(), StoreError> {
-    let rows = backend.query(
+    let mut rows = backend.query(
         &format!(
-            "SELECT r.article_id, r.outlet, {} FROM reports r WHERE r.event_id = ? ORDER BY r.id",
+            "SELECT r.id, r.article_id, r.outlet, {} FROM reports r WHERE r.event_id = ?",
             select_list("r")
         ),
         &[event_id.into()],
     )?;
+    sort_by_id(&mut rows)?;
     if rows.is_empty() {
         delete_actor_keys(backend, event_id)?;
         backend.execute("DELETE FROM events WHERE id = ?", &[event_id.into()])?;
@@ -185,11 +185,11 @@ pub fn refresh_event(backend: &mut dyn Backend, event_id: i64) -> Result<(), Sto
     let mut origins = Vec::with_capacity(rows.len());
     let mut signatures = Vec::with_capacity(rows.len());
     for row in &rows {
-        let article_id = row.int(0)?;
-        let signature = signature_from_row(row, 2, || Ok(article_anchor(article_id)))?;
+        let article_id = row.int(1)?;
+        let signature = signature_from_row(row, 3, || Ok(article_anchor(article_id)))?;
         origins.push(Origin {
             article_id: article_id.to_string(),
-            outlet: row.text(1)?,
+            outlet: row.text(2)?,
             date: signature.date(),
         });
         signatures.push(signature);
@@ -235,6 +235,18 @@ fn delete_actor_keys(backend: &mut dyn Backend, event_id: i64) -> Result<(), Sto
             &[event_id.into()],
         )?;
     }
+    Ok(())
+}
+
+/// Orders rows by the id in their first column. The ingest queries sort
+/// here rather than with `ORDER BY id`: SQLite (with STAT4 compiled in)
+/// re-prepares a statement that filters on an index and orders by rowid
+/// at every execution, which cost a sixth of the ingest time.
+fn sort_by_id(rows: &mut [Row]) -> Result<(), StoreError> {
+    for row in rows.iter() {
+        row.int(0)?;
+    }
+    rows.sort_by_cached_key(|row| row.int(0).unwrap_or_default());
     Ok(())
 }
 
