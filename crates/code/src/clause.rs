@@ -116,6 +116,12 @@ impl Clauses {
             return (self.subjects[previous].clone(), Some(previous));
         }
         let subject = subject_before(sentence, group.start);
+        if self.is_object_of_earlier_verb(sentence, group_idx, &subject) {
+            // "requested Trump declare a state of emergency", "demanded that
+            // Russia withdraw": the actor is the object of the earlier verb
+            // and the bare verb says what is asked of it, not what it did.
+            return (Subject::Other, None);
+        }
         if let Subject::Pronoun { token, kind } = subject
             && let Some(speaker) = self.speaker_of_complement(sentence, group_idx, token, kind)
         {
@@ -133,6 +139,57 @@ impl Clauses {
             return (self.subjects[previous].clone(), Some(previous));
         }
         (subject, None)
+    }
+
+    /// True when `group` is a bare verb (base form, no tense, no "to")
+    /// whose subject noun phrase stands right after an earlier verb, or
+    /// after "that" following it: a bare-infinitive or subjunctive
+    /// complement ("let Russia use", "asked that Iran release").
+    fn is_object_of_earlier_verb(
+        &self,
+        sentence: &Sentence,
+        group_idx: usize,
+        subject: &Subject,
+    ) -> bool {
+        let group = &self.groups[group_idx];
+        // A present-tense tag is often a bare verb mis-tagged ("requested
+        // Trump declare"); after a verb of saying it is a reported present
+        // ("officials say Russian forces control the town").
+        let present = sentence.pos(group.main) == Some(Pos::Vbp) && group.start == group.main;
+        let bare = sentence.pos(group.main) == Some(Pos::Vb) && !group.finite;
+        if group.infinitive || !(bare || present) {
+            return false;
+        }
+        let first = match subject {
+            Subject::Actors(mentions) | Subject::Members(mentions, _) => {
+                sentence.mention_range(mentions[0]).start
+            }
+            Subject::Pronoun { token, .. } => *token,
+            Subject::Other => return false,
+        };
+        let mut before = first;
+        while before > 0
+            && matches!(
+                sentence.pos(before - 1),
+                Some(Pos::Dt | Pos::Pdt | Pos::Jj | Pos::Cd | Pos::PrpPossessive)
+            )
+        {
+            before -= 1;
+        }
+        let Some(mut before) = before.checked_sub(1) else {
+            return false;
+        };
+        if sentence.form(before) == "that" {
+            let Some(verb) = before.checked_sub(1) else {
+                return false;
+            };
+            before = verb;
+        }
+        self.groups[..group_idx].iter().any(|earlier| {
+            earlier.main == before
+                && !is_aux(sentence, before)
+                && !(present && sentence.is(before, Cue::Say))
+        })
     }
 
     /// For a pronoun opening the complement of a verb of saying ("X said

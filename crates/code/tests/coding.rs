@@ -730,3 +730,30 @@ fn an_opening_date_in_an_earlier_year_makes_the_clause_background() {
         ["RUS UKR 190"]
     );
 }
+
+#[test]
+fn an_actor_after_an_earlier_verb_is_its_object_not_the_subject_of_a_bare_verb() {
+    // What one side asks or lets another do is not done.
+    assert!(
+        triples(
+            "2024-05-10",
+            "Ukraine asked that Poland arrest the Russian spies."
+        )
+        .is_empty()
+    );
+    assert!(
+        triples(
+            "2024-05-10",
+            "The governor requested Poland arrest the Russian spies."
+        )
+        .is_empty()
+    );
+    // A present tense reported by a verb of saying is still the report.
+    assert_eq!(
+        triples(
+            "2024-05-10",
+            "Officials say Russian forces attack Kharkiv every day."
+        ),
+        ["RUSMIL UKR 190"]
+    );
+}
