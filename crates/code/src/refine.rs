@@ -1,6 +1,6 @@
 //! Refining a general code from the means or the victims (`data/verbs/refine.tsv`).
 
-use dateline_model::{EventCode, Participant};
+use dateline_model::{ActorKind, EventCode, Participant};
 
 use crate::sentence::Sentence;
 
@@ -17,6 +17,9 @@ enum Condition {
     TargetRole(Vec<String>),
     /// The source's role segment is one of these.
     SourceRole(Vec<String>),
+    /// The named participants ("source", "target") are people: "Biden
+    /// attacked Trump" is a verbal attack.
+    Persons { source: bool, target: bool },
 }
 
 #[derive(Debug)]
@@ -59,6 +62,16 @@ impl Refinements {
                 ),
                 "target-role" => Condition::TargetRole(values.map(|v| v.to_uppercase()).collect()),
                 "source-role" => Condition::SourceRole(values.map(|v| v.to_uppercase()).collect()),
+                "persons" => {
+                    let values: Vec<String> = values.collect();
+                    if values.iter().any(|v| v != "source" && v != "target") {
+                        return Err(at("persons: values are 'source' and 'target'".into()));
+                    }
+                    Condition::Persons {
+                        source: values.iter().any(|v| v == "source"),
+                        target: values.iter().any(|v| v == "target"),
+                    }
+                }
                 other => return Err(at(format!("unknown condition {other:?}"))),
             };
             rules.push(Rule {
@@ -115,9 +128,25 @@ impl Refinements {
                     target.is_some_and(|target| has_role(target, roles))
                 }
                 Condition::SourceRole(roles) => has_role(source, roles),
+                Condition::Persons {
+                    source: source_person,
+                    target: target_person,
+                } => {
+                    (!source_person || is_person(sentence, source))
+                        && (!target_person || target.is_some_and(|t| is_person(sentence, t)))
+                }
             })
             .map(|rule| rule.becomes.clone())
     }
+}
+
+/// A participant named as a person in the text ("Biden", "he" for Biden).
+fn is_person(sentence: &Sentence, participant: &Participant) -> bool {
+    participant
+        .mention
+        .and_then(|m| sentence.doc.mentions.get(m as usize))
+        .and_then(|mention| mention.actor.as_ref())
+        .is_some_and(|actor| actor.kind == ActorKind::Person)
 }
 
 fn contains_phrase(sentence: &Sentence, clause: std::ops::Range<usize>, phrase: &[String]) -> bool {
@@ -139,7 +168,11 @@ mod tests {
     fn builtin_rules_parse_in_order() {
         let refinements = Refinements::builtin();
         assert!(refinements.rules.len() >= 8);
-        assert_eq!(refinements.rules[0].becomes.as_str(), "194");
+        assert_eq!(refinements.rules[0].becomes.as_str(), "111");
+        assert_eq!(refinements.rules[1].becomes.as_str(), "194");
         assert!(Refinements::parse("code\twhen\tvalues\tbecomes\n190\tmeans\tx\t194\n").is_err());
+        assert!(
+            Refinements::parse("code\twhen\tvalues\tbecomes\n190\tpersons\tvictim\t111\n").is_err()
+        );
     }
 }

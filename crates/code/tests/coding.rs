@@ -757,3 +757,16 @@ fn an_actor_after_an_earlier_verb_is_its_object_not_the_subject_of_a_bare_verb()
         ["RUSMIL UKR 190"]
     );
 }
+
+#[test]
+fn one_person_attacking_another_is_a_verbal_attack() {
+    assert_eq!(
+        triples("2024-06-01", "Biden attacked Trump over his record."),
+        ["USAGOV USAELI 111"]
+    );
+    // A leader attacking a country is still an attack.
+    assert_eq!(
+        triples("2024-06-01", "Putin attacked Ukraine."),
+        ["RUSGOV UKR 190"]
+    );
+}
