@@ -662,14 +662,28 @@ fn first_actor_after(sentence: &Sentence, from: usize) -> Option<Fill> {
 /// pattern read the object as acted on ("call +", a phone call); the verb
 /// only names it.
 fn names_its_object(sentence: &Sentence, trigger: usize, found: &Match) -> bool {
-    if !sentence.is(trigger, Cue::Naming) || found.target.is_none() {
+    if !sentence.is(trigger, Cue::Naming) {
         return false;
     }
+    let target_start = match &found.target {
+        Some(
+            Fill::Actors(mentions)
+            | Fill::Members {
+                actors: mentions, ..
+            },
+        ) => mentions
+            .iter()
+            .map(|&m| sentence.mention_range(m).start)
+            .min(),
+        Some(Fill::Place(mention)) => Some(sentence.mention_range(*mention).start),
+        Some(Fill::Pronoun { token, .. }) => Some(*token),
+        Some(Fill::EachOther) | None => None,
+    };
+    // The pattern must end at its object: "called on Italy to join" goes on.
+    let ends_at_target =
+        target_start.is_some_and(|start| found.words.iter().all(|&word| word < start));
     let at = found.end;
-    if at >= sentence.len() || found.words.iter().any(|&word| word >= at) {
-        return false;
-    }
-    object_complement_at(sentence, at)
+    ends_at_target && at < sentence.len() && object_complement_at(sentence, at)
 }
 
 /// Token `at` opens a noun phrase or adjective describing the object before

@@ -20,6 +20,7 @@ const PATTERNS: &str = "\
 036  $ express interest in (talks|discussions) (with +)?
 0256 $ urge + to (de-escalate|show restraint)
 020  $ urge +
+022  $ call on + to join
 111  $ condemn +
 112  $ accuse + of
 1412 $ protest ^ against ^ (plan|quotas) (by +)?
@@ -701,6 +702,21 @@ fn a_naming_verb_with_an_object_complement_is_no_call() {
             "Macron called Putin's decision \"a grave mistake\"."
         )
         .is_empty()
+    );
+    // A pattern that goes on after the object is no naming.
+    assert_eq!(
+        triples(
+            "2024-03-01",
+            "Macron urged Putin to show restraint, calling the war \"a disaster\"."
+        ),
+        ["FRAGOV RUSGOV 0256"]
+    );
+    assert_eq!(
+        triples(
+            "2024-03-01",
+            "Macron called on Germany to join the coalition."
+        ),
+        ["FRAGOV DEU 022"]
     );
     // A pattern that spells the complement out still codes it.
     assert_eq!(
