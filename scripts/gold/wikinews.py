@@ -13,8 +13,8 @@ The set is made in three steps, each a sub-command:
 
 Usage:
   scripts/gold/wikinews.py prepare --corpus ../shared/corpora/wikinews --dateline target/release/dateline --out WORK
-  scripts/gold/wikinews.py assemble --work WORK --labels LABELS_DIR [--primary NAME ...]
-  scripts/gold/wikinews.py agree --work WORK --labels LABELS_DIR A B
+  scripts/gold/wikinews.py assemble --work WORK --labels LABELS_DIR [--pairs PAIRS]
+  scripts/gold/wikinews.py agree --labels LABELS_DIR --pairs PAIRS [--without ARTICLE_ID]
 
 A label file is LABELS_DIR/ANNOTATOR/ARTICLE_ID.json:
   {"id": ARTICLE_ID, "events": [{"sentence": N, "source": "RUSGOV", "target": "UKR",
@@ -142,10 +142,16 @@ def assemble(args) -> int:
     articles = load_articles(pathlib.Path(args.work))
     labels = load_labels(pathlib.Path(args.labels))
     primary = args.primary or sorted(labels)
+    # An article labelled twice keeps its first annotator's labels.
+    first = {}
+    if args.pairs:
+        with open(args.pairs, encoding="utf-8") as f:
+            first = {line.split()[0]: line.split()[1] for line in f if line.strip()}
     outputs = {"dev": [], "test": []}
     missing = []
     for article_id_, article in sorted(articles.items(), key=lambda kv: (kv[1]["date"], kv[0])):
-        annotators = [name for name in primary if article_id_ in labels.get(name, {})]
+        order = [first[article_id_]] + primary if article_id_ in first else primary
+        annotators = [name for name in order if article_id_ in labels.get(name, {})]
         if not annotators:
             missing.append(article_id_)
             continue
@@ -167,36 +173,78 @@ def assemble(args) -> int:
     return 0
 
 
-def multiset_scores(a: list, b: list) -> tuple:
-    """(agreed, only in a, only in b) over multisets."""
-    ca, cb = collections.Counter(a), collections.Counter(b)
-    agreed = sum((ca & cb).values())
-    return agreed, sum(ca.values()) - agreed, sum(cb.values()) - agreed
+def match(gold: list, predicted: list) -> tuple:
+    """(agreed, missing, extra) of predicted keys against (key, optional) gold items:
+    required items are matched first; a prediction matching an optional item is excused."""
+    required = collections.Counter(k for k, optional in gold if not optional)
+    optional = collections.Counter(k for k, optional in gold if optional)
+    agreed = extra = 0
+    for key in predicted:
+        if required[key] > 0:
+            required[key] -= 1
+            agreed += 1
+        elif optional[key] > 0:
+            optional[key] -= 1
+        else:
+            extra += 1
+    return agreed, sum(required.values()), extra
 
 
-def f1(agreed: int, only_a: int, only_b: int) -> float:
-    return 2 * agreed / (2 * agreed + only_a + only_b) if agreed else 0.0
+def f1(agreed: int, missing: int, extra: int) -> float:
+    return 2 * agreed / (2 * agreed + missing + extra) if agreed else 0.0
+
+
+VIEWS = {
+    "sentence triples": lambda e: (e["sentence"], e["source"], e["target"], e["code"]),
+    "sentence country-root": lambda e: (e["sentence"], e["source"][:3], e["target"][:3], e["code"][:2]),
+    "article triples": lambda e: (e["source"], e["target"], e["code"]),
+    "article country-root": lambda e: (e["source"][:3], e["target"][:3], e["code"][:2]),
+}
+
+
+def agreement(pairs: list, labels: dict) -> dict:
+    """Pooled agreement over (article, a, b) pairs: `strict` compares required events only;
+    `optional-aware` scores each annotator's required events against the other's labels with
+    optional events excused (as `dateline eval` does), averaged over both directions."""
+    results = {}
+    for name, key in VIEWS.items():
+        strict = [0, 0, 0]
+        aware = {"ab": [0, 0, 0], "ba": [0, 0, 0]}
+        for article, a, b in pairs:
+            events_a, events_b = labels[a][article], labels[b][article]
+            gold_a = [(key(e), bool(e.get("optional"))) for e in events_a]
+            gold_b = [(key(e), bool(e.get("optional"))) for e in events_b]
+            req_a = [k for k, optional in gold_a if not optional]
+            req_b = [k for k, optional in gold_b if not optional]
+            for i, n in enumerate(match([(k, False) for k in req_a], req_b)):
+                strict[i] += n
+            for direction, gold, predicted in (("ab", gold_a, req_b), ("ba", gold_b, req_a)):
+                for i, n in enumerate(match(gold, predicted)):
+                    aware[direction][i] += n
+        results[name] = {
+            "strict": (f1(*strict), strict),
+            "optional-aware": ((f1(*aware["ab"]) + f1(*aware["ba"])) / 2, aware["ab"]),
+        }
+    return results
 
 
 def agree(args) -> int:
     labels = load_labels(pathlib.Path(args.labels))
-    a, b = labels[args.a], labels[args.b]
-    shared = sorted(set(a) & set(b))
-    views = {
-        "sentence triples": lambda e: (e["sentence"], e["source"], e["target"], e["code"]),
-        "sentence country-root": lambda e: (e["sentence"], e["source"][:3], e["target"][:3], e["code"][:2]),
-        "article triples": lambda e: (e["source"], e["target"], e["code"]),
-        "article country-root": lambda e: (e["source"][:3], e["target"][:3], e["code"][:2]),
-    }
-    print(f"{len(shared)} articles labelled by both {args.a} and {args.b}")
-    for name, key in views.items():
-        totals = [0, 0, 0]
-        for article in shared:
-            required_a = [key(e) for e in a[article] if not e.get("optional")]
-            required_b = [key(e) for e in b[article] if not e.get("optional")]
-            for i, n in enumerate(multiset_scores(required_a, required_b)):
-                totals[i] += n
-        print(f"{name:24} agreed {totals[0]:4}  only {args.a} {totals[1]:4}  only {args.b} {totals[2]:4}  F1 {f1(*totals):.3f}")
+    with open(args.pairs, encoding="utf-8") as f:
+        pairs = [tuple(line.split()) for line in f if line.strip()]
+    print(f"{len(pairs)} articles labelled twice")
+    groups = {"all": pairs}
+    for article, _, _ in pairs:
+        groups[f"without {article}"] = [p for p in pairs if p[0] != article]
+    chosen = {"all": pairs}
+    if args.without:
+        chosen[f"without {args.without}"] = groups[f"without {args.without}"]
+    for group, members in chosen.items():
+        print(f"{group} ({len(members)} articles)")
+        for name, result in agreement(members, labels).items():
+            strict, (a, m, e) = result["strict"]
+            aware, _ = result["optional-aware"]
+            print(f"  {name:24} strict F1 {strict:.3f} (agreed {a}, one side only {m + e})   optional-aware F1 {aware:.3f}")
     return 0
 
 
@@ -211,13 +259,13 @@ def main() -> int:
     p = commands.add_parser("assemble")
     p.add_argument("--work", required=True)
     p.add_argument("--labels", required=True)
-    p.add_argument("--primary", nargs="*", help="annotators in order of preference for doubly labelled articles")
+    p.add_argument("--primary", nargs="*", help="annotators in order of preference")
+    p.add_argument("--pairs", help="lines of: article-id first-annotator second-annotator")
     p.set_defaults(run=assemble)
     p = commands.add_parser("agree")
-    p.add_argument("--work", required=True)
     p.add_argument("--labels", required=True)
-    p.add_argument("a")
-    p.add_argument("b")
+    p.add_argument("--pairs", required=True, help="lines of: article-id annotator-a annotator-b")
+    p.add_argument("--without", help="also report without this article")
     p.set_defaults(run=agree)
     args = parser.parse_args()
     return args.run(args)

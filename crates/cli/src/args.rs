@@ -15,11 +15,11 @@ formats, each optionally gzip-compressed: dateline text (first line `date YYYY-M
 plain text, JSON Lines (one article per line), HTML pages, RSS/Atom feeds and WARC archives.
 
 Examples:
-  dateline code data/samples                     events of the bundled sample articles
-  dateline code news.jsonl --format gdelt        GDELT 2.0 event rows
-  dateline read article.html --format jsonl      the article as Dateline reads it
-  dateline actors story.txt                      who and where the article names
-  dateline eval --gold data/gold/dev.jsonl       score the coder on labelled sentences
+  dateline code data/samples                      events of the bundled sample articles
+  dateline code news.jsonl --format gdelt         GDELT 2.0 event rows
+  dateline read article.html --format jsonl       the article as Dateline reads it
+  dateline actors story.txt                       who and where the article names
+  dateline eval --gold data/gold/wikinews/dev.jsonl  score the coder on labelled news
 
 Exit status: 0 when every input was read, 1 when some inputs failed, 2 for usage errors.";
 
@@ -220,17 +220,33 @@ pub struct CodeArgs {
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// Labelled JSON Lines: {"id","date","text","events":[{"source","target","code"}]}.
+    /// Labelled JSON Lines, repeatable: sentences
+    /// ({"id","date","text","events":[{"source","target","code"}]}) or whole
+    /// articles with their sentences (data/gold/wikinews).
     #[arg(long, value_name = "FILE", required = true)]
-    pub gold: PathBuf,
+    pub gold: Vec<PathBuf>,
     #[command(flatten)]
     pub knowledge: KnowledgeArgs,
-    /// Also list every record that does not match exactly.
+    /// Also list every sentence record that does not match exactly.
     #[arg(long, short = 'v')]
     pub verbose: bool,
-    /// Print the scores as one JSON object.
+    /// List the gold events not found and the events found that are not
+    /// gold, each with its sentence and why the coder decided as it did.
     #[arg(long)]
+    pub misses: bool,
+    /// `text` for people, `json` (one object) for scripts.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Same as `--format json`.
+    #[arg(long, hide = true)]
     pub json: bool,
+}
+
+/// How a report is printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Args)]

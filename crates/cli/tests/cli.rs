@@ -229,8 +229,113 @@ fn eval_scores_a_gold_file() {
         .output()
         .unwrap();
     assert!(output.status.success());
-    let scores: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let scores = &report["sentences"];
     assert_eq!(scores["records"], 2);
     assert_eq!(scores["exact_matches"], 2);
     assert_eq!(scores["triples"]["true_positives"], 1);
+    assert_eq!(scores["triples"]["f1"], 1.0);
+    assert!(report.get("articles").is_none());
+}
+
+/// A labelled article in the Wikinews set's format, spans computed from the text.
+fn gold_article(id: &str, text: &str, sentences: &[&str], events: Value) -> String {
+    let sentences: Vec<Value> = sentences
+        .iter()
+        .enumerate()
+        .map(|(index, sentence)| {
+            let start = text.find(sentence).unwrap();
+            serde_json::json!({"index": index, "span": [start, start + sentence.len()], "text": sentence})
+        })
+        .collect();
+    let record = serde_json::json!({
+        "id": id, "date": "2023-05-14", "title": "Ruto meets Abiy", "kind": "political",
+        "text": text, "sentences": sentences, "events": events,
+    });
+    format!("{record}\n")
+}
+
+#[test]
+fn eval_scores_labelled_articles_by_sentence_and_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let met = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed on Sunday.";
+    let rain = "Rain fell across the region on Sunday.";
+    let text = format!("{met}\n\n{rain}");
+    // The meeting is found; the (deliberately wrong) label on the rain
+    // sentence is missed; the optional signing is neither.
+    let events = serde_json::json!([
+        {"sentence": 0, "source": "KENGOV", "target": "ETHGOV", "code": "040"},
+        {"sentence": 0, "source": "KENGOV", "target": "ETHGOV", "code": "057", "optional": true},
+        {"sentence": 1, "source": "KEN", "target": "ETH", "code": "190"},
+    ]);
+    let path = write(
+        &dir,
+        "articles.jsonl",
+        gold_article("a1", &text, &[met, rain], events).as_bytes(),
+    );
+    let output = dateline()
+        .args(["eval", "--format", "json", "--misses", "--gold"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let articles = &report["articles"];
+    assert_eq!(articles["articles"], 1);
+    assert_eq!(articles["gold_events"], 2);
+    assert_eq!(articles["optional_events"], 1);
+    assert_eq!(articles["predicted_events"], 1);
+    assert_eq!(articles["article_countries_roots"]["true_positives"], 1);
+    assert_eq!(articles["article_countries_roots"]["false_negatives"], 1);
+    assert_eq!(articles["sentence_triples"]["precision"], 1.0);
+    assert_eq!(articles["sentence_triples"]["recall"], 0.5);
+    assert_eq!(articles["roots"]["04"]["true_positives"], 1);
+    assert_eq!(articles["roots"]["19"]["false_negatives"], 1);
+    let miss = &report["misses"][0]["missed"][0];
+    assert_eq!(miss["sentence"], 1);
+    assert_eq!(miss["text"], rain);
+    assert_eq!(miss["code"], "190");
+    assert_eq!(miss["why"][0], "no pattern's trigger in the sentence");
+    assert_eq!(report["misses"][0]["extra"].as_array().unwrap().len(), 0);
+
+    let text_report = dateline()
+        .args(["eval", "--misses", "--gold"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let shown = String::from_utf8(text_report.stdout).unwrap();
+    assert!(
+        shown.contains("[1] Rain fell across the region on Sunday."),
+        "{shown}"
+    );
+    assert!(shown.contains("missed KEN ETH 190"), "{shown}");
+    assert!(
+        shown.contains("events per article: gold 2.00, coded 1.00"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn eval_reports_an_article_whose_sentences_left_the_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed on Sunday.";
+    let mut line = gold_article("a2", text, &[text], serde_json::json!([]));
+    line = line.replace("\"text\":\"Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed on Sunday.\",\"title", "\"text\":\"Something else was written here.\",\"title");
+    let path = write(&dir, "moved.jsonl", line.as_bytes());
+    let output = dateline()
+        .args(["eval", "--gold"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("a2: sentence 0 is no longer in the body"),
+        "{stderr}"
+    );
 }
