@@ -402,7 +402,8 @@ mod tests {
         let text = "1\ta\ta\tDET\tDT\t_\t5\tdet\t_\t_\n2\tlong\tlong\tADJ\tJJ\t_\t4\tamod\t_\tSpaceAfter=No\n3\t-\t-\tPUNCT\tHYPH\t_\t4\tpunct\t_\tSpaceAfter=No\n4\tterm\tterm\tNOUN\tNN\t_\t5\tcompound\t_\t_\n5\tdeal\tdeal\tNOUN\tNN\t_\t0\troot\t_\t_\n";
         let (sentences, problems) = read("m", text);
         assert!(problems.is_empty());
-        let merged = sentences[0].merge_words(&[1..4]);
+        let runs: Vec<Range<usize>> = std::iter::once(1..4).collect();
+        let merged = sentences[0].merge_words(&runs);
         let words: Vec<(u32, &str, &str, Option<u32>, &str)> = merged
             .words()
             .map(|w| {

@@ -758,7 +758,7 @@ mod tests {
             min_weight: 0.0,
             explore: 0.9,
         };
-        let parser = train(&[example.clone()], 4, 0, &config, &mut |_| {});
+        let parser = train(std::slice::from_ref(&example), 4, 0, &config, &mut |_| {});
         let mut arcs = Arcs::default();
         parser.parse(
             Input {
