@@ -10,15 +10,16 @@ use crate::{Model, WordParse};
 /// ```
 /// use dateline_model::{Block, BlockKind, DepRel, Doc, Meta, Segment, Span, Token, TokenKind};
 ///
-/// let body = "Rebels attacked Goma.";
+/// let body = "Troops attacked the town.";
 /// let mut doc = Doc::new(Meta::default(), body.to_string());
-/// for (start, end) in [(0, 6), (7, 15), (16, 20), (20, 21)] {
+/// for (start, end) in [(0, 6), (7, 15), (16, 19), (20, 24), (24, 25)] {
 ///     doc.tokens.push(Token { span: Span::new(start, end), kind: TokenKind::Word });
 /// }
-/// doc.sentences.push(Segment { span: Span::new(0, 21), tokens: 0..4, block: 0 });
+/// doc.sentences.push(Segment { span: Span::new(0, 25), tokens: 0..5, block: 0 });
 /// dateline_parse::parse(&mut doc, dateline_parse::Model::builtin());
 /// let subject = doc.parse[0].unwrap();
 /// assert_eq!((subject.head, subject.rel), (Some(1), DepRel::Nsubj));
+/// assert_eq!(doc.parse[3].unwrap().rel, DepRel::Obj);
 /// ```
 pub fn parse(doc: &mut Doc, model: &Model) {
     parse_segments(doc, model, |_| true);

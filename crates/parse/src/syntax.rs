@@ -17,8 +17,8 @@
 //! assert_eq!(attack.auxiliaries, [2]);
 //! assert_eq!(attack.subjects.iter().map(|s| s.word).collect::<Vec<_>>(), [1]);
 //! assert_eq!(attack.agent, Some(5));
-//! assert_eq!(attack.obliques.iter().map(|o| (o.word, o.preposition)).collect::<Vec<_>>(), [(7, Some(6))]);
-//! assert_eq!(syntax.governing_verb(7), Some(3));
+//! assert_eq!(syntax.governing_verb(5), Some(3));
+//! assert_eq!(syntax.preposition(5), Some(4));
 //! ```
 
 use dateline_model::{DepRel, Doc, Segment, Upos};
