@@ -57,6 +57,9 @@ pub enum Command {
     Network(crate::cmd::network::NetworkArgs),
     /// One stored event with every mention and its sentence.
     Show(crate::cmd::show::ShowArgs),
+    /// Part-of-speech tags and dependency trees of sentences (CoNLL-U or
+    /// JSON Lines); `--eval` scores the parser on a treebank.
+    Parse(crate::cmd::parse::ParseArgs),
 }
 
 /// Where articles come from and how to read them.
@@ -397,6 +400,7 @@ impl KnowledgeArgs {
             issue_files: [petrarch.issue_files, self.issues.clone()].concat(),
             dictionary_problems: problems,
             coder: options.coder_config(uses_petrarch),
+            parse: dateline_pipeline::ParseScope::default(),
         })
     }
 }

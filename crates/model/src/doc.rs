@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use std::ops::Range;
 
-use crate::{Event, Mention, PlaceRef, Pos, Span};
+use crate::{Event, Mention, PlaceRef, Pos, Span, TokenParse};
 
 /// One article flowing through the pipeline.
 ///
@@ -29,6 +29,9 @@ pub struct Doc {
     pub tokens: Vec<Token>,
     /// Part-of-speech tags, parallel to `tokens` (empty until tagged).
     pub tags: Vec<Pos>,
+    /// Dependency parse, parallel to `tokens` (empty until parsed; `None`
+    /// for tokens of sentences the parser was not asked to parse).
+    pub parse: Vec<Option<TokenParse>>,
     /// Actor, place and unknown-name mentions, in body order.
     pub mentions: Vec<Mention>,
     /// Countries the article is about, most prominent first.

@@ -29,6 +29,7 @@ mod mention;
 pub mod plover;
 mod pos;
 mod span;
+mod syntax;
 
 pub use actor::{ActorCode, ActorCodeError};
 pub use cameo::{EventCode, QuadClass};
@@ -42,3 +43,4 @@ pub use mention::{
 };
 pub use pos::Pos;
 pub use span::Span;
+pub use syntax::{DepRel, TokenParse, Upos};

@@ -1,6 +1,8 @@
 //! End-to-end coding speed: sentences per second through segment -> tag ->
 //! recognise -> code, on one core (the documents are processed one after
-//! another; the CLI runs one such loop per core).
+//! another; the CLI runs one such loop per core); then the same with the
+//! dependency parse of every sentence, and of the coder's candidate
+//! sentences only (`ParseScope`).
 //!
 //! Uses the first 2,000 Reuters-21578 stories beside the repository when
 //! present (`../shared/corpora/reuters21578.jsonl`), else the bundled sample
@@ -19,7 +21,7 @@ use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use dateline_model::Doc;
-use dateline_pipeline::{Pipeline, PipelineConfig, Stage};
+use dateline_pipeline::{ParseScope, Pipeline, PipelineConfig, Stage};
 use dateline_read::{Input, ReadConfig, discover, read_bytes, read_input};
 
 const N_STORIES: usize = 2_000;
@@ -111,5 +113,58 @@ fn bench_build(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_pipeline, bench_build);
+/// The pipeline with a parse stage: every sentence, or the coder's
+/// candidates only (and how many of the sentences those are).
+fn bench_pipeline_with_parse(c: &mut Criterion) {
+    let (docs, name) = corpus();
+    let plain = Pipeline::build(&PipelineConfig::default())
+        .expect("pipeline")
+        .0;
+    let n_sentences = count_sentences(&plain, &docs);
+    let mut n_candidates = 0;
+    for doc in &docs {
+        let mut doc = doc.clone();
+        plain.process(&mut doc, Stage::Recognise);
+        n_candidates += plain.coder_candidates(&doc).len();
+    }
+    eprintln!(
+        "pipeline bench: {n_candidates} of {n_sentences} sentences ({:.1}%) are coder candidates",
+        100.0 * n_candidates as f64 / n_sentences as f64
+    );
+    let expected_events = code_all(&plain, docs.clone());
+    let mut group = c.benchmark_group("pipeline");
+    group.throughput(Throughput::Elements(n_sentences as u64));
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(20));
+    for (scope, label) in [
+        (ParseScope::CoderCandidates, "parse candidates"),
+        (ParseScope::All, "parse all"),
+    ] {
+        let config = PipelineConfig {
+            parse: scope,
+            ..PipelineConfig::default()
+        };
+        let pipeline = Pipeline::build(&config).expect("pipeline").0;
+        // Parsing adds a layer; it must not change the events.
+        assert_eq!(code_all(&pipeline, docs.clone()), expected_events);
+        group.bench_function(
+            format!("code sentences, {label} ({name}, {n_sentences} sentences)"),
+            |b| {
+                b.iter_batched(
+                    || docs.clone(),
+                    |docs| code_all(&pipeline, docs),
+                    BatchSize::LargeInput,
+                )
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_pipeline,
+    bench_pipeline_with_parse,
+    bench_build
+);
 criterion_main!(benches);

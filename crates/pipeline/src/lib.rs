@@ -31,7 +31,7 @@ use dateline_code::issues::IssueList;
 use dateline_code::{Coder, CoderConfig, VerbDictionary};
 use dateline_kb::Kb;
 use dateline_kb::petrarch::{self, KnowledgeFormat};
-use dateline_model::{Doc, PlaceKind, PlaceRef};
+use dateline_model::{Doc, PlaceKind, PlaceRef, SegmentRef};
 use dateline_recognise::Recogniser;
 
 pub use dateline_code::{Explanation, KeepPolicy, Verdict};
@@ -43,6 +43,11 @@ pub enum Stage {
     Segment,
     /// Part-of-speech tags.
     Tag,
+    /// Dependency parse of every sentence and heading (`Doc::parse`). Runs
+    /// only when asked for: later stages parse what
+    /// [`PipelineConfig::parse`] says, nothing by default (the coder does
+    /// not read the parse yet).
+    Parse,
     /// Actor and place mentions, dateline place, country focus.
     Recognise,
     /// Events.
@@ -70,6 +75,22 @@ pub struct PipelineConfig {
     /// What a problem in a user dictionary does (`--strict` makes it fatal).
     pub dictionary_problems: ProblemPolicy,
     pub coder: CoderConfig,
+    /// Which sentences to parse on the way to recognising and coding.
+    pub parse: ParseScope,
+}
+
+/// Which sentences the stages after [`Stage::Parse`] parse.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ParseScope {
+    /// None: the default while no later stage reads the parse.
+    #[default]
+    Skip,
+    /// Every sentence and heading.
+    All,
+    /// Only segments the coder can code: those holding a word that
+    /// triggers a verb pattern and at least one actor mention. Parsing is
+    /// the slowest stage; this keeps the pipeline's speed.
+    CoderCandidates,
 }
 
 /// What to do when a user dictionary has bad lines.
@@ -113,6 +134,7 @@ pub enum PipelineError {
 pub struct Pipeline {
     recogniser: Recogniser,
     coder: Coder,
+    parse: ParseScope,
 }
 
 impl Pipeline {
@@ -183,7 +205,14 @@ impl Pipeline {
             .with_discards(discards)
             .with_issues(issues);
         let recogniser = Recogniser::build(&kb)?;
-        Ok((Pipeline { recogniser, coder }, problems))
+        Ok((
+            Pipeline {
+                recogniser,
+                coder,
+                parse: config.parse,
+            },
+            problems,
+        ))
     }
 
     pub fn recogniser(&self) -> &Recogniser {
@@ -214,9 +243,59 @@ impl Pipeline {
         if until >= Stage::Tag {
             dateline_tag::tag(doc);
         }
+        if until == Stage::Parse {
+            dateline_parse::parse(doc, dateline_parse::Model::builtin());
+        }
         if until >= Stage::Recognise {
             self.recogniser.recognise(doc);
+            self.parse_for_coder(doc);
         }
+    }
+
+    /// Parses what [`PipelineConfig::parse`] asks for; after recognising,
+    /// since the coder's candidates need the actor mentions.
+    fn parse_for_coder(&self, doc: &mut Doc) {
+        let model = dateline_parse::Model::builtin();
+        match self.parse {
+            ParseScope::Skip => {}
+            ParseScope::All => dateline_parse::parse(doc, model),
+            ParseScope::CoderCandidates => {
+                let wanted = self.coder_candidates(doc);
+                dateline_parse::parse_segments(doc, model, |segment| wanted.contains(&segment));
+            }
+        }
+    }
+
+    /// Segments with at least one actor mention and a word that triggers
+    /// a verb pattern.
+    pub fn coder_candidates(&self, doc: &Doc) -> Vec<SegmentRef> {
+        let mut with_actor: Vec<SegmentRef> = doc
+            .mentions
+            .iter()
+            .filter(|mention| mention.actor.is_some())
+            .map(|mention| mention.segment)
+            .collect();
+        with_actor.sort_unstable();
+        with_actor.dedup();
+        let dictionary = self.coder.dictionary();
+        let mut lower = String::new();
+        with_actor.retain(|&segment| {
+            let segment = match segment {
+                SegmentRef::Sentence(idx) => doc.sentences.get(idx as usize),
+                SegmentRef::Heading(idx) => doc.headings.get(idx as usize),
+            };
+            segment.is_some_and(|segment| {
+                doc.segment_tokens(segment).iter().any(|token| {
+                    lower.clear();
+                    lower.extend(doc.text(token.span).chars().flat_map(char::to_lowercase));
+                    dictionary
+                        .lemmas_of(&lower)
+                        .iter()
+                        .any(|&lemma| !dictionary.patterns_triggered_by(lemma).is_empty())
+                })
+            })
+        });
+        with_actor
     }
 }
 

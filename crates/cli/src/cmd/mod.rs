@@ -8,6 +8,7 @@ pub mod events;
 pub mod ingest;
 pub mod kb;
 pub mod network;
+pub mod parse;
 pub mod read;
 pub mod show;
 pub mod timeline;

@@ -1,0 +1,774 @@
+//! The dependency parser: arc-hybrid transitions (Kuhlmann et al. 2011),
+//! greedy, scored by an averaged perceptron over hashed sparse features,
+//! trained with a dynamic oracle and exploration (Goldberg and Nivre 2013).
+//!
+//! A configuration is a stack, a buffer and the arcs so far; the root is an
+//! extra word after the last one, so the buffer ends with it:
+//!
+//! - `SHIFT` moves the buffer's first word onto the stack;
+//! - `LEFT(l)` attaches the stack top to the buffer's first word and pops it;
+//! - `RIGHT(l)` attaches the stack top to the word below it and pops it.
+//!
+//! The root may take one dependent only, and only when it is the last word
+//! on the stack, so every parse is a tree with one root.
+//!
+//! Two perceptrons share the work: one scores the three moves, the other
+//! labels each arc as it is made. Scoring three moves instead of a hundred
+//! labelled ones makes parsing an order of magnitude faster, and the
+//! labeller sees everything about the dependent (all its children are
+//! attached by then).
+
+use crate::hash::FeatureSet;
+use crate::perceptron::{Trainer, Weights};
+use crate::rng::Rng;
+use crate::words::{ROOT, WordAtoms};
+
+/// No word (an empty stack slot, a missing child).
+const NONE: u32 = u32::MAX;
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Parser {
+    /// Scores of SHIFT, LEFT and RIGHT.
+    pub moves: Weights,
+    /// Scores of the relation labels of an arc.
+    pub labels: Weights,
+    /// The label class of `root`.
+    pub root_label: u8,
+}
+
+/// Move classes.
+const SHIFT: usize = 0;
+const LEFT: usize = 1;
+const RIGHT: usize = 2;
+pub(crate) const N_MOVES: usize = 3;
+
+/// Training settings of the parser.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ParserConfig {
+    pub epochs: usize,
+    pub seed: u64,
+    pub min_weight: f32,
+    /// From the second epoch on, follow the model's own (possibly wrong)
+    /// choice with this probability, so it learns to recover from errors.
+    pub explore: f64,
+}
+
+/// A sentence to parse: its words and their tag classes.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Input<'a> {
+    pub words: &'a [WordAtoms],
+    pub tags: &'a [u16],
+}
+
+/// A parse: for each word, its head (`n` = the root) and label class.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Arcs {
+    pub heads: Vec<u32>,
+    pub labels: Vec<u8>,
+}
+
+/// Reusable buffers for parsing.
+#[derive(Debug, Default)]
+pub(crate) struct ParseScratch {
+    state: State,
+    features: FeatureSet,
+    scores: Vec<i32>,
+    label_scores: Vec<i32>,
+}
+
+impl Parser {
+    /// Parses one sentence into `out`.
+    pub fn parse(&self, input: Input<'_>, scratch: &mut ParseScratch, out: &mut Arcs) {
+        let state = &mut scratch.state;
+        state.start(input.words.len());
+        while !state.is_final() {
+            scratch.features.clear();
+            features(input, state, &mut scratch.features);
+            scratch.scores.clear();
+            scratch.scores.resize(N_MOVES, 0);
+            self.moves
+                .score(&scratch.features.keys, &mut scratch.scores);
+            let mut best = None;
+            for class in 0..N_MOVES {
+                if is_legal(state, class)
+                    && best.is_none_or(|b: usize| scratch.scores[class] > scratch.scores[b])
+                {
+                    best = Some(class);
+                }
+            }
+            // A non-final state always has a legal move (see `is_legal`).
+            let Some(best) = best else { break };
+            let label = match arc_of(state, best) {
+                Some((head, dependent)) => {
+                    scratch.features.clear();
+                    label_features(input, state, head, dependent, &mut scratch.features);
+                    scratch.label_scores.clear();
+                    scratch.label_scores.resize(self.labels.n_classes(), 0);
+                    self.labels
+                        .score(&scratch.features.keys, &mut scratch.label_scores);
+                    best_label(
+                        &scratch.label_scores,
+                        self.root_label,
+                        head as usize == state.n,
+                    )
+                }
+                None => 0,
+            };
+            apply(state, best, label);
+        }
+        out.heads.clear();
+        out.heads.extend_from_slice(&state.heads);
+        out.labels.clear();
+        out.labels.extend_from_slice(&state.labels);
+    }
+}
+
+/// The highest-scoring label allowed: `root` exactly for arcs from the root.
+fn best_label<T: PartialOrd + Copy>(scores: &[T], root_label: u8, from_root: bool) -> u8 {
+    if from_root {
+        return root_label;
+    }
+    let mut best: Option<usize> = None;
+    for (label, &score) in scores.iter().enumerate() {
+        if label != usize::from(root_label) && best.is_none_or(|b| score > scores[b]) {
+            best = Some(label);
+        }
+    }
+    best.unwrap_or(0) as u8
+}
+
+fn is_legal(state: &State, class: usize) -> bool {
+    let at_root = state.buffer as usize == state.n;
+    match class {
+        SHIFT => !at_root,
+        LEFT => !state.stack.is_empty() && (!at_root || state.stack.len() == 1),
+        _ => state.stack.len() >= 2,
+    }
+}
+
+/// The (head, dependent) arc a move makes, if any.
+fn arc_of(state: &State, class: usize) -> Option<(u32, u32)> {
+    match class {
+        LEFT => Some((state.buffer, state.stack_at(0))),
+        RIGHT => Some((state.stack_at(1), state.stack_at(0))),
+        _ => None,
+    }
+}
+
+fn apply(state: &mut State, class: usize, label: u8) {
+    match class {
+        SHIFT => {
+            state.stack.push(state.buffer);
+            state.buffer += 1;
+        }
+        _ => {
+            if let Some((head, dependent)) = arc_of(state, class) {
+                state.stack.pop();
+                state.add_arc(head, dependent, label);
+            }
+        }
+    }
+}
+
+/// A parser configuration. Words are 0..n; `n` is the root.
+#[derive(Clone, Debug, Default)]
+struct State {
+    n: usize,
+    stack: Vec<u32>,
+    buffer: u32,
+    heads: Vec<u32>,
+    labels: Vec<u8>,
+    /// Per word and the root: leftmost and second leftmost child, rightmost
+    /// and second rightmost child, numbers of left and right children, and
+    /// the sets of their labels.
+    left1: Vec<u32>,
+    left2: Vec<u32>,
+    right1: Vec<u32>,
+    right2: Vec<u32>,
+    n_left: Vec<u8>,
+    n_right: Vec<u8>,
+    left_labels: Vec<u64>,
+    right_labels: Vec<u64>,
+}
+
+impl State {
+    fn start(&mut self, n: usize) {
+        self.n = n;
+        self.stack.clear();
+        self.buffer = 0;
+        for (layer, value) in [
+            (&mut self.heads, NONE),
+            (&mut self.left1, NONE),
+            (&mut self.left2, NONE),
+            (&mut self.right1, NONE),
+            (&mut self.right2, NONE),
+        ] {
+            layer.clear();
+            layer.resize(n + 1, value);
+        }
+        self.heads.truncate(n);
+        self.labels.clear();
+        self.labels.resize(n, 0);
+        self.n_left.clear();
+        self.n_left.resize(n + 1, 0);
+        self.n_right.clear();
+        self.n_right.resize(n + 1, 0);
+        self.left_labels.clear();
+        self.left_labels.resize(n + 1, 0);
+        self.right_labels.clear();
+        self.right_labels.resize(n + 1, 0);
+    }
+
+    fn is_final(&self) -> bool {
+        self.stack.is_empty() && self.buffer as usize >= self.n
+    }
+
+    fn add_arc(&mut self, head: u32, dependent: u32, label: u8) {
+        if head == NONE || dependent == NONE {
+            return;
+        }
+        let (h, d) = (head as usize, dependent as usize);
+        self.heads[d] = head;
+        self.labels[d] = label;
+        let bit = 1u64 << (label % 64);
+        if dependent < head {
+            self.left2[h] = self.left1[h];
+            self.left1[h] = dependent;
+            self.n_left[h] = self.n_left[h].saturating_add(1);
+            self.left_labels[h] |= bit;
+        } else {
+            self.right2[h] = self.right1[h];
+            self.right1[h] = dependent;
+            self.n_right[h] = self.n_right[h].saturating_add(1);
+            self.right_labels[h] |= bit;
+        }
+    }
+
+    fn stack_at(&self, depth: usize) -> u32 {
+        self.stack
+            .len()
+            .checked_sub(depth + 1)
+            .map_or(NONE, |idx| self.stack[idx])
+    }
+
+    fn buffer_at(&self, offset: usize) -> u32 {
+        let idx = self.buffer as usize + offset;
+        if idx <= self.n { idx as u32 } else { NONE }
+    }
+}
+
+/// The atoms of one position: word, tag, label, children.
+#[derive(Clone, Copy)]
+struct Atoms {
+    word: u64,
+    tag: u64,
+    label: u64,
+}
+
+const NO_TAG: u64 = 0xFFFF;
+const ROOT_TAG: u64 = 0xFFFE;
+const NO_WORD: u64 = 0x4E4F_4E45;
+
+fn atoms(input: Input<'_>, state: &State, token: u32) -> Atoms {
+    if token == NONE {
+        return Atoms {
+            word: NO_WORD,
+            tag: NO_TAG,
+            label: NO_TAG,
+        };
+    }
+    let idx = token as usize;
+    if idx == state.n {
+        return Atoms {
+            word: ROOT,
+            tag: ROOT_TAG,
+            label: NO_TAG,
+        };
+    }
+    let label = if state.heads[idx] == NONE {
+        NO_TAG
+    } else {
+        u64::from(state.labels[idx])
+    };
+    Atoms {
+        word: input.words[idx].form,
+        tag: u64::from(input.tags[idx]),
+        label,
+    }
+}
+
+fn child(list: &[u32], token: u32) -> u32 {
+    if token == NONE {
+        NONE
+    } else {
+        list[token as usize]
+    }
+}
+
+fn distance(from: u32, to: u32) -> u64 {
+    if from == NONE || to == NONE {
+        return 99;
+    }
+    match to.abs_diff(from) {
+        d @ 0..=4 => u64::from(d),
+        5..=7 => 5,
+        8..=11 => 6,
+        _ => 7,
+    }
+}
+
+fn count_of(counts: &[u8], token: u32) -> u64 {
+    if token == NONE {
+        99
+    } else {
+        u64::from(counts[token as usize].min(6))
+    }
+}
+
+fn labels_of(sets: &[u64], token: u32) -> u64 {
+    if token == NONE {
+        u64::MAX
+    } else {
+        sets[token as usize]
+    }
+}
+
+/// The features of a configuration: Zhang and Nivre's (2011) rich
+/// templates, adapted to arc-hybrid (the two decisions join the stack top
+/// to the buffer's first word or to the word below it).
+fn features(input: Input<'_>, state: &State, fs: &mut FeatureSet) {
+    let s0 = state.stack_at(0);
+    let s1 = state.stack_at(1);
+    let s2 = state.stack_at(2);
+    let b0 = state.buffer_at(0);
+    let b1 = state.buffer_at(1);
+    let b2 = state.buffer_at(2);
+    let a = |token| atoms(input, state, token);
+    let (s0a, s1a, s2a, b0a, b1a, b2a) = (a(s0), a(s1), a(s2), a(b0), a(b1), a(b2));
+    let s0l = child(&state.left1, s0);
+    let s0l2 = child(&state.left2, s0);
+    let s0r = child(&state.right1, s0);
+    let s0r2 = child(&state.right2, s0);
+    let s1l = child(&state.left1, s1);
+    let s1r = child(&state.right1, s1);
+    let s1r2 = child(&state.right2, s1);
+    let b0l = child(&state.left1, b0);
+    let b0l2 = child(&state.left2, b0);
+    let (s0la, s0l2a, s0ra, s0r2a) = (a(s0l), a(s0l2), a(s0r), a(s0r2));
+    let (s1la, s1ra, s1r2a, b0la, b0l2a) = (a(s1l), a(s1r), a(s1r2), a(b0l), a(b0l2));
+
+    fs.add1(0, 0);
+    // Single words. Lookups of word features miss the caches (there are
+    // millions), so lexical templates are the few that pay for themselves.
+    for (t, x) in [(1, s0a), (4, s1a), (7, b0a)] {
+        fs.add1(t, x.word);
+        fs.add1(t + 1, x.tag);
+        fs.add2(t + 2, x.word, x.tag);
+    }
+    fs.add1(10, b1a.word);
+    fs.add1(11, b1a.tag);
+    fs.add1(13, b2a.word);
+    fs.add1(14, b2a.tag);
+    fs.add1(16, s2a.tag);
+    // Pairs: stack top with the buffer front, and with the word below it.
+    for (t, x, y) in [(20, s0a, b0a), (30, s1a, s0a)] {
+        fs.add4(t, x.word, x.tag, y.word, y.tag);
+        fs.add3(t + 3, x.word, x.tag, y.tag);
+        fs.add3(t + 4, x.tag, y.word, y.tag);
+        fs.add2(t + 5, x.word, y.word);
+        fs.add2(t + 6, x.tag, y.tag);
+    }
+    fs.add2(40, b0a.tag, b1a.tag);
+    fs.add2(41, s1a.tag, b0a.tag);
+    // Tag triples.
+    fs.add3(50, b0a.tag, b1a.tag, b2a.tag);
+    fs.add3(51, s0a.tag, b0a.tag, b1a.tag);
+    fs.add3(52, s1a.tag, s0a.tag, b0a.tag);
+    fs.add3(53, s2a.tag, s1a.tag, s0a.tag);
+    fs.add3(54, s0a.tag, s0la.tag, b0a.tag);
+    fs.add3(55, s0a.tag, s0ra.tag, b0a.tag);
+    fs.add3(56, s0a.tag, b0a.tag, b0la.tag);
+    fs.add3(57, s1a.tag, s1ra.tag, s0a.tag);
+    fs.add3(58, s1a.tag, s1la.tag, s0a.tag);
+    fs.add3(59, s1a.tag, s0a.tag, s0la.tag);
+    fs.add3(60, s1a.tag, s0a.tag, s0ra.tag);
+    fs.add4(61, s1a.tag, s0a.tag, b0a.tag, b1a.tag);
+    // Distances.
+    let d0 = distance(s0, b0);
+    let d1 = distance(s1, s0);
+    fs.add2(71, s0a.tag, d0);
+    fs.add2(73, b0a.tag, d0);
+    fs.add3(74, s0a.word, b0a.word, d0);
+    fs.add3(75, s0a.tag, b0a.tag, d0);
+    fs.add3(76, s1a.tag, s0a.tag, d1);
+    fs.add3(77, s1a.word, s0a.word, d1);
+    fs.add2(79, s0a.tag, d1);
+    // Valency.
+    fs.add2(81, s0a.tag, count_of(&state.n_right, s0));
+    fs.add2(83, s0a.tag, count_of(&state.n_left, s0));
+    fs.add2(85, s1a.tag, count_of(&state.n_right, s1));
+    fs.add2(87, b0a.tag, count_of(&state.n_left, b0));
+    // Children: words of the nearest, tags and labels of the two nearest.
+    for (t, x) in [(90, s0la), (93, s0ra), (99, s1ra), (102, b0la)] {
+        fs.add1(t, x.word);
+        fs.add1(t + 1, x.tag);
+        fs.add1(t + 2, x.label);
+    }
+    for (t, x) in [
+        (96, s1la),
+        (105, s0l2a),
+        (108, s0r2a),
+        (111, b0l2a),
+        (114, s1r2a),
+    ] {
+        fs.add1(t + 1, x.tag);
+        fs.add1(t + 2, x.label);
+    }
+    fs.add3(120, s0a.tag, s0la.tag, s0l2a.tag);
+    fs.add3(121, s0a.tag, s0ra.tag, s0r2a.tag);
+    fs.add3(122, b0a.tag, b0la.tag, b0l2a.tag);
+    fs.add3(123, s1a.tag, s1ra.tag, s1r2a.tag);
+    fs.add3(124, s0a.tag, s0la.label, s0ra.label);
+    fs.add3(125, s1a.tag, s1ra.label, s0a.tag);
+    // Label sets.
+    fs.add2(131, s0a.tag, labels_of(&state.right_labels, s0));
+    fs.add2(133, s0a.tag, labels_of(&state.left_labels, s0));
+    fs.add2(135, b0a.tag, labels_of(&state.left_labels, b0));
+    let s1_rset = labels_of(&state.right_labels, s1);
+    fs.add2(136, s1a.tag, s1_rset);
+    fs.add3(137, s1a.tag, s1_rset, s0a.tag);
+    // Lexical context around the stack top and the buffer front.
+    let before = |token: u32| {
+        if token == NONE || token == 0 || token as usize > state.n {
+            NONE
+        } else {
+            token - 1
+        }
+    };
+    let after = |token: u32| {
+        if token == NONE || token as usize >= state.n {
+            NONE
+        } else {
+            token + 1
+        }
+    };
+    let s0_next = a(after(s0));
+    let s0_prev = a(before(s0));
+    let b0_prev = a(before(b0));
+    fs.add3(140, s0a.tag, s0_next.tag, b0a.tag);
+    fs.add3(141, s0a.tag, s0_prev.tag, b0a.tag);
+    fs.add3(142, s0a.tag, b0_prev.tag, b0a.tag);
+    fs.add2(143, s0_next.word, s0a.tag);
+    fs.add2(144, b0_prev.word, b0a.tag);
+    fs.add2(145, input_last_part(input, s0), s0a.tag);
+    fs.add2(146, input_last_part(input, b0), b0a.tag);
+}
+
+/// The features of labelling the arc from `head` to `dependent`: both
+/// words, the direction and distance, the dependent's children (all
+/// attached by now; the first on the left is often its preposition or
+/// marker) and the head's children so far.
+fn label_features(input: Input<'_>, state: &State, head: u32, dependent: u32, fs: &mut FeatureSet) {
+    let a = |token| atoms(input, state, token);
+    let (h, d) = (a(head), a(dependent));
+    let direction = u64::from(dependent < head);
+    let span = distance(head, dependent);
+    let d_left = child(&state.left1, dependent);
+    let d_left2 = child(&state.left2, dependent);
+    let d_right = child(&state.right1, dependent);
+    let (dl, dl2, dr) = (a(d_left), a(d_left2), a(d_right));
+    let h_left = a(child(&state.left1, head));
+    let h_right = a(child(&state.right1, head));
+    let d_prev = a(if dependent == 0 { NONE } else { dependent - 1 });
+    let d_next = a(if dependent as usize + 1 >= state.n {
+        NONE
+    } else {
+        dependent + 1
+    });
+    fs.add1(200, 0);
+    fs.add1(201, d.word);
+    fs.add1(202, d.tag);
+    fs.add2(203, d.word, d.tag);
+    fs.add1(204, h.word);
+    fs.add1(205, h.tag);
+    fs.add2(206, h.word, h.tag);
+    fs.add3(207, d.tag, h.tag, direction);
+    fs.add3(208, d.word, h.tag, direction);
+    fs.add3(209, d.tag, h.word, direction);
+    fs.add3(210, d.word, h.word, direction);
+    fs.add4(211, d.tag, h.tag, direction, span);
+    fs.add3(212, d.tag, dl.label, dl.word);
+    fs.add3(213, d.tag, dl.word, h.tag);
+    fs.add3(214, d.tag, dr.label, h.tag);
+    fs.add3(215, d.tag, dl2.label, dl.label);
+    fs.add3(
+        216,
+        d.tag,
+        labels_of(&state.left_labels, dependent),
+        direction,
+    );
+    fs.add3(
+        217,
+        d.tag,
+        labels_of(&state.right_labels, dependent),
+        direction,
+    );
+    fs.add4(218, d.tag, h.tag, h_left.label, direction);
+    fs.add4(219, d.tag, h.tag, h_right.label, direction);
+    fs.add3(220, d.tag, d_prev.tag, h.tag);
+    fs.add3(221, d.tag, d_next.tag, h.tag);
+    fs.add2(222, d_prev.word, d.tag);
+    fs.add3(223, dl.word, d.word, h.tag);
+    fs.add3(
+        224,
+        d.tag,
+        count_of(&state.n_left, dependent),
+        count_of(&state.n_right, dependent),
+    );
+    fs.add3(225, input_last_part(input, dependent), d.tag, h.tag);
+    fs.add3(226, h.word, dl.word, d.tag);
+}
+
+fn input_last_part(input: Input<'_>, token: u32) -> u64 {
+    input
+        .words
+        .get(token as usize)
+        .map_or(0, |word| word.last_part)
+}
+
+/// A training sentence for the parser: words, tags, gold heads (`n` for
+/// the root) and label classes.
+#[derive(Clone, Debug)]
+pub(crate) struct ParseExample {
+    pub words: Vec<WordAtoms>,
+    pub tags: Vec<u16>,
+    pub heads: Vec<u32>,
+    pub labels: Vec<u8>,
+}
+
+/// Trains a parser on `examples`.
+pub(crate) fn train(
+    examples: &[ParseExample],
+    n_labels: usize,
+    root_label: u8,
+    config: &ParserConfig,
+    progress: &mut dyn FnMut(usize),
+) -> Parser {
+    let mut session = Session {
+        moves: Trainer::new(N_MOVES),
+        labels: Trainer::new(n_labels),
+        root_label,
+        state: State::default(),
+        features: FeatureSet::default(),
+        scores: Vec::new(),
+        children: Vec::new(),
+    };
+    let mut rng = Rng::new(config.seed);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    for epoch in 0..config.epochs {
+        rng.shuffle(&mut order);
+        let explore = if epoch == 0 { 0.0 } else { config.explore };
+        for &example_idx in &order {
+            session.learn(&examples[example_idx], &mut rng, explore);
+        }
+        progress(epoch + 1);
+    }
+    Parser {
+        moves: session.moves.finish(config.min_weight),
+        labels: session.labels.finish(config.min_weight),
+        root_label,
+    }
+}
+
+/// The learners and their buffers.
+struct Session {
+    moves: Trainer,
+    labels: Trainer,
+    root_label: u8,
+    state: State,
+    features: FeatureSet,
+    scores: Vec<f32>,
+    /// Gold children of each word.
+    children: Vec<Vec<u32>>,
+}
+
+impl Session {
+    fn learn(&mut self, example: &ParseExample, rng: &mut Rng, explore: f64) {
+        let n = example.words.len();
+        self.children.iter_mut().for_each(Vec::clear);
+        self.children.resize(n + 1, Vec::new());
+        for (dependent, &head) in example.heads.iter().enumerate() {
+            self.children[head as usize].push(dependent as u32);
+        }
+        let input = Input {
+            words: &example.words,
+            tags: &example.tags,
+        };
+        self.state.start(n);
+        while !self.state.is_final() {
+            self.features.clear();
+            features(input, &self.state, &mut self.features);
+            self.moves.score(&self.features.keys, &mut self.scores);
+            let costs = move_costs(&self.state, example, &self.children);
+            let costs = [costs.shift, costs.left, costs.right];
+            let legal: Vec<usize> = (0..N_MOVES).filter(|&c| is_legal(&self.state, c)).collect();
+            let best_by_score = |candidates: &mut dyn Iterator<Item = usize>| {
+                candidates.fold(None, |best: Option<usize>, class| match best {
+                    Some(b) if self.scores[b] >= self.scores[class] => Some(b),
+                    _ => Some(class),
+                })
+            };
+            let Some(guess) = best_by_score(&mut legal.iter().copied()) else {
+                break;
+            };
+            let min_cost = legal.iter().map(|&c| costs[c]).min().unwrap_or(0);
+            let Some(best_gold) =
+                best_by_score(&mut legal.iter().copied().filter(|&c| costs[c] == min_cost))
+            else {
+                break;
+            };
+            if costs[guess] > min_cost {
+                self.moves.update(&self.features.keys, best_gold, guess);
+            }
+            self.moves.tick();
+            let follow_guess = costs[guess] == min_cost || rng.next_f64() < explore;
+            let next = if follow_guess { guess } else { best_gold };
+            let label = self.learn_label(input, example, next);
+            apply(&mut self.state, next, label);
+        }
+    }
+
+    /// Labels the arc `class` makes (learning from it when it is a gold
+    /// arc); 0 for moves that make none.
+    fn learn_label(&mut self, input: Input<'_>, example: &ParseExample, class: usize) -> u8 {
+        let Some((head, dependent)) = arc_of(&self.state, class) else {
+            return 0;
+        };
+        let from_root = head as usize == self.state.n;
+        self.features.clear();
+        label_features(input, &self.state, head, dependent, &mut self.features);
+        self.labels.score(&self.features.keys, &mut self.scores);
+        let guess = best_label(&self.scores, self.root_label, from_root);
+        if example.heads[dependent as usize] != head {
+            return guess;
+        }
+        let gold = example.labels[dependent as usize];
+        self.labels
+            .update(&self.features.keys, usize::from(gold), usize::from(guess));
+        self.labels.tick();
+        gold
+    }
+}
+
+/// Gold arcs each move makes unreachable (the dynamic oracle of arc-hybrid).
+#[derive(Clone, Copy, Debug)]
+struct MoveCosts {
+    shift: u32,
+    left: u32,
+    right: u32,
+}
+
+fn move_costs(state: &State, example: &ParseExample, children: &[Vec<u32>]) -> MoveCosts {
+    let s0 = state.stack_at(0);
+    let s1 = state.stack_at(1);
+    let b = state.buffer;
+    let in_buffer = |token: u32| token != NONE && token >= b;
+    let mut costs = MoveCosts {
+        shift: 0,
+        left: 0,
+        right: 0,
+    };
+    if s0 != NONE {
+        let gold_head = example.heads[s0 as usize];
+        let lost_children = children[s0 as usize]
+            .iter()
+            .filter(|&&child| in_buffer(child))
+            .count() as u32;
+        // LEFT: s0 can no longer take its head from s1 or the buffer past b0,
+        // nor dependents from the buffer.
+        let head_lost = gold_head != b && (gold_head == s1 || (in_buffer(gold_head)));
+        costs.left = lost_children + u32::from(head_lost);
+        // RIGHT: s0 can no longer take its head or dependents from the buffer.
+        costs.right = lost_children + u32::from(in_buffer(gold_head));
+    }
+    if (b as usize) < state.n {
+        // SHIFT: b0 can no longer take its head from below the stack top,
+        // nor dependents from the stack.
+        let gold_head = example.heads[b as usize];
+        let below_top = &state.stack[..state.stack.len().saturating_sub(1)];
+        let head_lost = below_top.contains(&gold_head);
+        let lost_children = state
+            .stack
+            .iter()
+            .filter(|&&token| example.heads[token as usize] == b)
+            .count() as u32;
+        costs.shift = lost_children + u32::from(head_lost);
+    }
+    costs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// "They saw dogs ." with heads saw, root, saw, saw.
+    fn example() -> ParseExample {
+        let words: Vec<WordAtoms> = ["They", "saw", "dogs", "."]
+            .iter()
+            .map(|w| WordAtoms::new(w))
+            .collect();
+        ParseExample {
+            words,
+            tags: vec![0, 1, 2, 3],
+            heads: vec![1, 4, 1, 1],
+            labels: vec![1, 0, 2, 3],
+        }
+    }
+
+    #[test]
+    fn the_oracle_alone_rebuilds_the_gold_tree() {
+        let example = example();
+        let mut state = State::default();
+        state.start(4);
+        let mut children = vec![Vec::new(); 5];
+        for (d, &h) in example.heads.iter().enumerate() {
+            children[h as usize].push(d as u32);
+        }
+        while !state.is_final() {
+            let costs = move_costs(&state, &example, &children);
+            let costs = [costs.shift, costs.left, costs.right];
+            let class = (0..N_MOVES)
+                .filter(|&class| is_legal(&state, class))
+                .min_by_key(|&class| costs[class])
+                .unwrap();
+            assert_eq!(costs[class], 0);
+            let label = arc_of(&state, class).map_or(0, |(_, d)| example.labels[d as usize]);
+            apply(&mut state, class, label);
+        }
+        assert_eq!(state.heads, example.heads);
+        assert_eq!(state.labels, example.labels);
+    }
+
+    #[test]
+    fn training_learns_a_tiny_treebank() {
+        let example = example();
+        let config = ParserConfig {
+            epochs: 10,
+            seed: 7,
+            min_weight: 0.0,
+            explore: 0.9,
+        };
+        let parser = train(std::slice::from_ref(&example), 4, 0, &config, &mut |_| {});
+        let mut arcs = Arcs::default();
+        parser.parse(
+            Input {
+                words: &example.words,
+                tags: &example.tags,
+            },
+            &mut ParseScratch::default(),
+            &mut arcs,
+        );
+        assert_eq!(arcs.heads, example.heads);
+        assert_eq!(arcs.labels, example.labels);
+    }
+}

@@ -1,0 +1,493 @@
+//! The averaged perceptron: sparse, hashed features, each with a short list
+//! of (class, weight) pairs stored contiguously, so one feature adds its
+//! whole score vector at once.
+//!
+//! [`Trainer`] learns with the lazy averaging trick (each weight keeps its
+//! running total and the time it last changed); [`Trainer::finish`] turns
+//! the averages into [`Weights`]: pruned of negligible entries, quantised to
+//! 16 bits, in an open-addressing table for inference.
+
+use rustc_hash::FxHashMap;
+
+/// Learns weights for one classifier.
+#[derive(Debug)]
+pub(crate) struct Trainer {
+    n_classes: usize,
+    rows: FxHashMap<u64, Row>,
+    /// Training instances seen so far: the averaging clock.
+    clock: u32,
+}
+
+/// A feature's weights: a short list while few classes have one, then
+/// dense arrays indexed by class (frequent features touch most classes;
+/// scoring reads only the weights, kept apart from the averaging state).
+#[derive(Debug)]
+enum Row {
+    Sparse(Vec<Param>),
+    Dense {
+        weights: Vec<f32>,
+        totals: Vec<f64>,
+        stamps: Vec<u32>,
+    },
+}
+
+/// Rows with more classes than this become dense.
+const DENSE_ABOVE: usize = 12;
+
+impl Default for Row {
+    fn default() -> Row {
+        Row::Sparse(Vec::new())
+    }
+}
+
+impl Row {
+    /// Every (class, averaged weight) at time `clock`.
+    fn averages(&self, clock: u32) -> Vec<(u16, f32)> {
+        match self {
+            Row::Sparse(params) => params
+                .iter()
+                .map(|param| (param.class, param.average(clock) as f32))
+                .collect(),
+            Row::Dense {
+                weights,
+                totals,
+                stamps,
+            } => (0..weights.len())
+                .map(|class| {
+                    let param = Param {
+                        class: class as u16,
+                        weight: weights[class],
+                        total: totals[class],
+                        stamp: stamps[class],
+                    };
+                    (class as u16, param.average(clock) as f32)
+                })
+                .collect(),
+        }
+    }
+
+    fn adjust(&mut self, class: u16, delta: f32, clock: u32, n_classes: usize) {
+        if let Row::Sparse(params) = self
+            && params.len() >= DENSE_ABOVE
+            && !params.iter().any(|param| param.class == class)
+        {
+            let mut weights = vec![0.0; n_classes];
+            let mut totals = vec![0.0; n_classes];
+            let mut stamps = vec![clock; n_classes];
+            for param in params.iter() {
+                let idx = param.class as usize;
+                (weights[idx], totals[idx], stamps[idx]) = (param.weight, param.total, param.stamp);
+            }
+            *self = Row::Dense {
+                weights,
+                totals,
+                stamps,
+            };
+        }
+        match self {
+            Row::Dense {
+                weights,
+                totals,
+                stamps,
+            } => {
+                let idx = class as usize;
+                totals[idx] += f64::from(clock - stamps[idx]) * f64::from(weights[idx]);
+                stamps[idx] = clock;
+                weights[idx] += delta;
+            }
+            Row::Sparse(params) => {
+                let idx = match params.iter().position(|param| param.class == class) {
+                    Some(idx) => idx,
+                    None => {
+                        params.push(Param::new(class, clock));
+                        params.len() - 1
+                    }
+                };
+                let param = &mut params[idx];
+                param.total += f64::from(clock - param.stamp) * f64::from(param.weight);
+                param.stamp = clock;
+                param.weight += delta;
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Param {
+    class: u16,
+    weight: f32,
+    /// Sum of the weight over the instances before `stamp`.
+    total: f64,
+    stamp: u32,
+}
+
+impl Param {
+    fn new(class: u16, clock: u32) -> Param {
+        Param {
+            class,
+            weight: 0.0,
+            total: 0.0,
+            stamp: clock,
+        }
+    }
+
+    fn average(&self, clock: u32) -> f64 {
+        let total = self.total + f64::from(clock - self.stamp) * f64::from(self.weight);
+        total / f64::from(clock.max(1))
+    }
+}
+
+impl Trainer {
+    pub fn new(n_classes: usize) -> Trainer {
+        Trainer {
+            n_classes,
+            rows: FxHashMap::default(),
+            clock: 0,
+        }
+    }
+
+    /// Current (not averaged) scores of every class.
+    pub fn score(&self, keys: &[u64], scores: &mut Vec<f32>) {
+        scores.clear();
+        scores.resize(self.n_classes, 0.0);
+        for key in keys {
+            match self.rows.get(key) {
+                Some(Row::Dense { weights, .. }) => {
+                    for (score, weight) in scores.iter_mut().zip(weights) {
+                        *score += weight;
+                    }
+                }
+                Some(Row::Sparse(params)) => {
+                    for param in params {
+                        scores[param.class as usize] += param.weight;
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+
+    /// Moves weight from the guessed class to the true one.
+    pub fn update(&mut self, keys: &[u64], truth: usize, guess: usize) {
+        if truth == guess {
+            return;
+        }
+        for &key in keys {
+            let row = self.rows.entry(key).or_default();
+            row.adjust(truth as u16, 1.0, self.clock, self.n_classes);
+            row.adjust(guess as u16, -1.0, self.clock, self.n_classes);
+        }
+    }
+
+    /// Counts one training instance (call once per decision).
+    pub fn tick(&mut self) {
+        self.clock += 1;
+    }
+
+    /// The averaged weights, without entries smaller than `min_weight`.
+    pub fn finish(&self, min_weight: f32) -> Weights {
+        let mut rows: Vec<(u64, Vec<(u16, f32)>)> = self
+            .rows
+            .iter()
+            .filter_map(|(&key, row)| {
+                let mut kept: Vec<(u16, f32)> = row
+                    .averages(self.clock)
+                    .into_iter()
+                    .filter(|(_, weight)| weight.abs() >= min_weight)
+                    .collect();
+                kept.sort_unstable_by_key(|&(class, _)| class);
+                (!kept.is_empty()).then_some((key, kept))
+            })
+            .collect();
+        rows.sort_unstable_by_key(|(key, _)| *key);
+        Weights::from_rows(self.n_classes, &rows)
+    }
+}
+
+/// Inference weights: quantised rows in an open-addressing table.
+///
+/// Lookups are memory-bound (a model is far larger than the caches), so a
+/// slot is 8 bytes: a 16-bit fingerprint of the key and, for tables of up
+/// to three classes (the parser's moves), the whole row; larger rows live
+/// in `entries`. The slot index comes from the key's low bits and the
+/// fingerprint from its high bits, so a feature the model lacks matches a
+/// stored one about once in 32,768 lookups of an occupied slot (a little
+/// noise, no error). Scoring loads the slots of a batch of features first,
+/// independently, so the memory system fetches them in parallel.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Weights {
+    n_classes: usize,
+    /// Real weight = stored weight * scale.
+    scale: f32,
+    /// Power-of-two table; fingerprint 0 marks an empty slot.
+    slots: Vec<Slot>,
+    /// The full key of each slot (0 when empty), for writing the model;
+    /// lookups never read it.
+    keys: Vec<u64>,
+    /// Rows of tables with more than [`INLINE_CLASSES`] classes.
+    entries: Vec<Entry>,
+    n_entries: usize,
+}
+
+/// Tables with at most this many classes keep rows inside their slots.
+const INLINE_CLASSES: usize = 3;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[repr(C, align(8))]
+struct Slot {
+    fingerprint: u16,
+    /// Inline rows: the weight of each class. Other rows: the start in
+    /// `entries` (low and high halves) and the length.
+    data: [i16; 3],
+}
+
+impl Slot {
+    fn span(&self) -> std::ops::Range<usize> {
+        let start = (self.data[0] as u16 as usize) | ((self.data[1] as u16 as usize) << 16);
+        start..start + self.data[2] as u16 as usize
+    }
+}
+
+/// A key's fingerprint: its high bits, never 0.
+#[inline]
+fn fingerprint(key: u64) -> u16 {
+    ((key >> 48) as u16) | 1
+}
+
+/// One class's weight in a row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Entry {
+    pub class: u16,
+    pub weight: i16,
+}
+
+/// Features scored together; their slots are loaded before any is used.
+const BATCH: usize = 32;
+
+impl Weights {
+    /// Builds the table from averaged rows (sorted by key, for determinism).
+    fn from_rows(n_classes: usize, rows: &[(u64, Vec<(u16, f32)>)]) -> Weights {
+        let max = rows
+            .iter()
+            .flat_map(|(_, row)| row.iter().map(|(_, w)| w.abs()))
+            .fold(0.0f32, f32::max);
+        let scale = if max > 0.0 { max / 32_000.0 } else { 1.0 };
+        let quantised: Vec<(u64, Vec<Entry>)> = rows
+            .iter()
+            .map(|(key, row)| {
+                let entries = row
+                    .iter()
+                    .map(|&(class, weight)| Entry {
+                        class,
+                        weight: (weight / scale).round() as i16,
+                    })
+                    .filter(|entry| entry.weight != 0)
+                    .collect();
+                (*key, entries)
+            })
+            .filter(|(_, entries): &(u64, Vec<Entry>)| !entries.is_empty())
+            .collect();
+        Weights::from_quantised(n_classes, scale, quantised)
+    }
+
+    /// Builds the table from quantised rows (as a model file stores them,
+    /// sorted by key). Classes must be below `n_classes`.
+    pub fn from_quantised(n_classes: usize, scale: f32, rows: Vec<(u64, Vec<Entry>)>) -> Weights {
+        let capacity = (rows.len() * 3 / 2).next_power_of_two().max(16);
+        let inline = n_classes <= INLINE_CLASSES;
+        let mut weights = Weights {
+            n_classes,
+            scale,
+            slots: vec![Slot::default(); capacity],
+            keys: vec![0; capacity],
+            entries: Vec::new(),
+            n_entries: rows.iter().map(|(_, row)| row.len()).sum(),
+        };
+        let mask = capacity - 1;
+        for (key, row) in rows {
+            let mut idx = key as usize & mask;
+            while weights.keys[idx] != 0 {
+                idx = (idx + 1) & mask;
+            }
+            let mut data = [0i16; 3];
+            if inline {
+                for entry in &row {
+                    data[usize::from(entry.class)] =
+                        data[usize::from(entry.class)].saturating_add(entry.weight);
+                }
+            } else {
+                let start = weights.entries.len();
+                data = [
+                    start as u16 as i16,
+                    (start >> 16) as u16 as i16,
+                    row.len().min(u16::MAX as usize) as u16 as i16,
+                ];
+                weights.entries.extend(row);
+            }
+            weights.keys[idx] = key;
+            weights.slots[idx] = Slot {
+                fingerprint: fingerprint(key),
+                data,
+            };
+        }
+        weights
+    }
+
+    pub fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+
+    pub fn scale(&self) -> f32 {
+        self.scale
+    }
+
+    /// Number of (feature, class) weights.
+    pub fn n_entries(&self) -> usize {
+        self.n_entries
+    }
+
+    /// Adds the rows of `keys` to `scores` (integer units of `scale`).
+    #[inline]
+    pub fn score(&self, keys: &[u64], scores: &mut [i32]) {
+        let mask = self.slots.len() - 1;
+        let mut found = [Slot::default(); BATCH];
+        for chunk in keys.chunks(BATCH) {
+            for (slot, &key) in found.iter_mut().zip(chunk) {
+                *slot = self.slots[key as usize & mask];
+            }
+            for (&slot, &key) in found.iter().zip(chunk) {
+                let slot = if slot.fingerprint == fingerprint(key) {
+                    slot
+                } else if slot.fingerprint == 0 {
+                    continue;
+                } else if let Some(slot) = self.probe(key) {
+                    slot
+                } else {
+                    continue;
+                };
+                self.add(slot, scores);
+            }
+        }
+    }
+
+    #[inline]
+    fn add(&self, slot: Slot, scores: &mut [i32]) {
+        if self.n_classes <= INLINE_CLASSES {
+            for (score, &weight) in scores.iter_mut().zip(&slot.data) {
+                *score += i32::from(weight);
+            }
+        } else {
+            for entry in &self.entries[slot.span()] {
+                scores[usize::from(entry.class)] += i32::from(entry.weight);
+            }
+        }
+    }
+
+    /// Walks the probe chain of a key whose home slot holds another.
+    fn probe(&self, key: u64) -> Option<Slot> {
+        let mask = self.slots.len() - 1;
+        let wanted = fingerprint(key);
+        let mut idx = key as usize & mask;
+        for _ in 0..self.slots.len() {
+            let slot = self.slots[idx];
+            if slot.fingerprint == wanted {
+                return Some(slot);
+            }
+            if slot.fingerprint == 0 {
+                return None;
+            }
+            idx = (idx + 1) & mask;
+        }
+        None
+    }
+
+    fn row_of(&self, slot: &Slot) -> Vec<Entry> {
+        if self.n_classes <= INLINE_CLASSES {
+            (0..self.n_classes)
+                .filter(|&class| slot.data[class] != 0)
+                .map(|class| Entry {
+                    class: class as u16,
+                    weight: slot.data[class],
+                })
+                .collect()
+        } else {
+            self.entries[slot.span()].to_vec()
+        }
+    }
+
+    /// The same weights without entries smaller than `min_weight`.
+    pub fn pruned(&self, min_weight: f32) -> Weights {
+        let min_stored = (min_weight / self.scale).ceil() as i32;
+        let rows = self
+            .sorted_rows()
+            .into_iter()
+            .map(|(key, row)| {
+                let kept: Vec<Entry> = row
+                    .into_iter()
+                    .filter(|entry| i32::from(entry.weight).abs() >= min_stored)
+                    .collect();
+                (key, kept)
+            })
+            .filter(|(_, row)| !row.is_empty())
+            .collect();
+        Weights::from_quantised(self.n_classes, self.scale, rows)
+    }
+
+    /// Every row with its key, sorted by key: what a model file stores.
+    pub fn sorted_rows(&self) -> Vec<(u64, Vec<Entry>)> {
+        let mut rows: Vec<(u64, Vec<Entry>)> = self
+            .slots
+            .iter()
+            .zip(&self.keys)
+            .filter(|(_, key)| **key != 0)
+            .map(|(slot, key)| (*key, self.row_of(slot)))
+            .collect();
+        rows.sort_unstable_by_key(|(key, _)| *key);
+        rows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_separable_problem_and_averages() {
+        let mut trainer = Trainer::new(3);
+        let examples = [
+            (vec![11u64, 21], 0usize),
+            (vec![13, 21], 1),
+            (vec![15, 21], 2),
+        ];
+        let mut scores = Vec::new();
+        for _ in 0..5 {
+            for (keys, truth) in &examples {
+                trainer.score(keys, &mut scores);
+                let guess = argmax(&scores);
+                trainer.update(keys, *truth, guess);
+                trainer.tick();
+            }
+        }
+        let weights = trainer.finish(0.0);
+        for (keys, truth) in &examples {
+            let mut scores = vec![0; 3];
+            weights.score(keys, &mut scores);
+            let best = (0..3).max_by_key(|&c| scores[c]).unwrap();
+            assert_eq!(best, *truth);
+        }
+        let rows = weights.sorted_rows();
+        assert!(rows.windows(2).all(|pair| pair[0].0 < pair[1].0));
+        assert_eq!(
+            rows.iter().map(|(_, row)| row.len()).sum::<usize>(),
+            weights.n_entries()
+        );
+        let rebuilt = Weights::from_quantised(3, weights.scale(), rows);
+        assert_eq!(rebuilt, weights);
+    }
+
+    fn argmax(scores: &[f32]) -> usize {
+        (0..scores.len())
+            .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
+            .unwrap()
+    }
+}
