@@ -57,6 +57,10 @@ pub enum Command {
     Network(crate::cmd::network::NetworkArgs),
     /// One stored event with every mention and its sentence.
     Show(crate::cmd::show::ShowArgs),
+    /// Serve the store over HTTP: a JSON API (OpenAPI at /openapi.json) and
+    /// a web explorer with map, timeline, network and evidence; read-only
+    /// unless given --write-token.
+    Serve(crate::cmd::serve::ServeArgs),
 }
 
 /// Where articles come from and how to read them.

@@ -37,6 +37,7 @@ fn main() -> ExitCode {
         Command::Timeline(args) => cmd::timeline::run(args),
         Command::Network(args) => cmd::network::run(args),
         Command::Show(args) => cmd::show::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     match result {
         Ok(status) => status,

@@ -9,6 +9,7 @@ pub mod ingest;
 pub mod kb;
 pub mod network;
 pub mod read;
+pub mod serve;
 pub mod show;
 pub mod timeline;
 
