@@ -156,6 +156,11 @@
       .setView([25, 15], 2);
     fetch("/assets/vendor/world-atlas/countries-110m.json").then((r) => r.json()).then((world) => {
       const land = topojson.feature(world, world.objects.countries);
+      // Antarctica is all edge at this scale; rings crossing the
+      // antimeridian (Russia, Fiji) are made continuous so no stroke runs
+      // across the whole map.
+      land.features = land.features.filter((f) => f.id !== "010");
+      for (const feature of land.features) unwrapGeometry(feature.geometry);
       L.geoJSON(land, {
         interactive: false,
         style: { color: "#ffffff", weight: 0.8, fillColor: "#c9d3de", fillOpacity: 1 },
@@ -186,6 +191,22 @@
     document.getElementById("map-area").addEventListener("click", () => {
       setFilters({ bbox: boxText(map.getBounds()) });
     });
+  }
+
+  function unwrapGeometry(geometry) {
+    const polygons = geometry.type === "Polygon" ? [geometry.coordinates]
+      : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
+    for (const polygon of polygons) {
+      for (const ring of polygon) {
+        let shift = 0;
+        for (let i = 1; i < ring.length; i++) {
+          const jump = ring[i][0] + shift - ring[i - 1][0];
+          if (jump > 180) shift -= 360;
+          else if (jump < -180) shift += 360;
+          ring[i] = [ring[i][0] + shift, ring[i][1]];
+        }
+      }
+    }
   }
 
   function boxText(bounds) {
@@ -283,9 +304,14 @@
       width, height: 220,
       legend: { show: false },
       cursor: { drag: { x: true, y: false, setScale: false }, points: { show: false } },
-      scales: { x: { time: true }, g: { range: [-10, 10] } },
+      scales: {
+        // Half a period either side, so the first and last bars show whole
+        // and a single period is not stretched over years.
+        x: { time: true, range: (u, min, max) => [min - PERIOD_SECONDS[state.by] / 2, max + PERIOD_SECONDS[state.by] / 2] },
+        g: { range: [-10, 10] },
+      },
       axes: [
-        { stroke: "#5f6b7a", grid: { stroke: "#eef1f4" } },
+        { stroke: "#5f6b7a", grid: { stroke: "#eef1f4" }, values: (u, ticks) => ticks.map(tickLabel) },
         { stroke: "#5f6b7a", grid: { stroke: "#eef1f4" }, size: 50, label: "events" },
         { scale: "g", side: 1, stroke: "#5f6b7a", grid: { show: false }, size: 40, label: "Goldstein" },
       ],
@@ -305,6 +331,15 @@
     node.dataset.periods = String(chartRows.length);
     node.dataset.events = String(chartRows.reduce((n, row) => n + row.events, 0));
     node.dataset.state = "ready";
+  }
+
+  const PERIOD_SECONDS = { day: 86400, week: 7 * 86400, month: 30.44 * 86400 };
+  const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+  function tickLabel(seconds) {
+    const d = new Date(seconds * 1000);
+    const month = MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear();
+    return state.by === "month" ? month : d.getUTCDate() + " " + month;
   }
 
   function hovered(u) {
@@ -488,7 +523,8 @@
     fact("Modality", event.modality);
     fact("Where", event.location ? event.location.name + (event.location.country ? ", " + event.location.country : "") + " (from the " + event.location.basis + ")" : "");
     fact("According to", event.attribution ? event.attribution.text : "");
-    fact("Reports", number(event.num_mentions) + " in " + number(event.num_articles) + " articles from " + number(event.num_sources) + " sources");
+    const count = (n, noun) => number(n) + " " + noun + (n === 1 ? "" : "s");
+    fact("Reports", count(event.num_mentions, "report") + " in " + count(event.num_articles, "article") + " from " + count(event.num_sources, "source"));
     const reports = detail.reports.map((report) => {
       const quote = el("blockquote", { class: "sentence" });
       for (const piece of report.pieces) {

@@ -219,7 +219,7 @@ fn export_error(err: ExportError) -> StoreError {
 
 /// One format's writer.
 enum Sink<'a> {
-    Stream(EventWriter<&'a mut ChannelWriter>),
+    Stream(Box<EventWriter<&'a mut ChannelWriter>>),
     GeoJson(GeoJsonWriter<&'a mut ChannelWriter>),
     #[cfg(feature = "parquet")]
     Parquet(dateline_export::parquet::ParquetWriter<&'a mut ChannelWriter>),
@@ -228,8 +228,8 @@ enum Sink<'a> {
 impl<'a> Sink<'a> {
     fn new(kind: ExportKind, out: &'a mut ChannelWriter) -> Result<Sink<'a>, ExportError> {
         Ok(match kind {
-            ExportKind::Csv => Sink::Stream(EventWriter::new(Format::Csv, out)?),
-            ExportKind::Jsonl => Sink::Stream(EventWriter::new(Format::Jsonl, out)?),
+            ExportKind::Csv => Sink::Stream(Box::new(EventWriter::new(Format::Csv, out)?)),
+            ExportKind::Jsonl => Sink::Stream(Box::new(EventWriter::new(Format::Jsonl, out)?)),
             ExportKind::GeoJson => Sink::GeoJson(GeoJsonWriter::new(out)?),
             #[cfg(feature = "parquet")]
             ExportKind::Parquet => {
@@ -251,7 +251,7 @@ impl<'a> Sink<'a> {
 
     fn finish(self) -> Result<(), ExportError> {
         match self {
-            Sink::Stream(writer) => writer.finish(),
+            Sink::Stream(writer) => (*writer).finish(),
             Sink::GeoJson(writer) => writer.finish(),
             #[cfg(feature = "parquet")]
             Sink::Parquet(writer) => writer.finish(),
