@@ -181,6 +181,23 @@ async fn api_counts(client: &Client, filters: &str) -> Value {
     script(client, &code).await
 }
 
+/// Clicks the table's first event and waits for its evidence panel.
+async fn open_first_evidence(client: &Client) -> fantoccini::elements::Element {
+    client
+        .find(Locator::Css("#events tbody tr[data-event]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("#evidence[data-state=ready]"))
+        .await
+        .unwrap()
+}
+
 async fn screenshot(client: &Client, name: &str) {
     let png = client.screenshot().await.unwrap();
     std::fs::write(screenshots().join(name), png).unwrap();
@@ -272,26 +289,19 @@ async fn the_explorer_shows_filters_and_explains_events_in_a_real_browser() {
     );
     screenshot(&client, "filtered.png").await;
 
-    // A link reproduces the view.
+    // A link reproduces the view (how many cluster icons show depends on
+    // the map's zoom animation; the events on the map do not).
     let link = client.current_url().await.unwrap().to_string();
     client.goto(&link).await.unwrap();
     all_ready(&client).await;
-    assert_eq!(views(&client).await, nigeria);
+    let without_icons = |mut counts: Value| {
+        counts.as_object_mut().unwrap().remove("markers");
+        counts
+    };
+    assert_eq!(without_icons(views(&client).await), without_icons(nigeria.clone()));
 
     // A row opens its evidence: the sentence with trigger, source and target marked.
-    client
-        .find(Locator::Css("#events tbody tr[data-event]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    let panel = client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css("#evidence[data-state=ready]"))
-        .await
-        .unwrap();
+    let panel = open_first_evidence(&client).await;
     let marks = script(
         &client,
         "return ['trigger', 'source', 'target'].map(m => document.querySelectorAll('#evidence-body .report mark.' + m).length)",
@@ -321,19 +331,7 @@ async fn the_explorer_shows_filters_and_explains_events_in_a_real_browser() {
     client.goto(&format!("{address}?text=pwned")).await.unwrap();
     all_ready(&client).await;
     assert_eq!(views(&client).await["rows"], 1);
-    client
-        .find(Locator::Css("#events tbody tr[data-event]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    let panel = client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css("#evidence[data-state=ready]"))
-        .await
-        .unwrap();
+    let panel = open_first_evidence(&client).await;
     let text = panel.text().await.unwrap();
     assert!(
         text.contains("<script>pwned=1</script><img src=x onerror=pwned=2>"),

@@ -311,7 +311,8 @@
         g: { range: [-10, 10] },
       },
       axes: [
-        { stroke: "#5f6b7a", grid: { stroke: "#eef1f4" }, values: (u, ticks) => ticks.map(tickLabel) },
+        { stroke: "#5f6b7a", grid: { stroke: "#eef1f4" }, values: (u, ticks) => ticks.map(tickLabel),
+          splits: state.by === "month" ? (u, axis, min, max) => monthTicks(min, max) : undefined },
         { stroke: "#5f6b7a", grid: { stroke: "#eef1f4" }, size: 50, label: "events" },
         { scale: "g", side: 1, stroke: "#5f6b7a", grid: { show: false }, size: 40, label: "Goldstein" },
       ],
@@ -340,6 +341,21 @@
     const d = new Date(seconds * 1000);
     const month = MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear();
     return state.by === "month" ? month : d.getUTCDate() + " " + month;
+  }
+
+  /** The first of each month from min to max, at most about ten of them. */
+  function monthTicks(min, max) {
+    const first = new Date(min * 1000), months = [];
+    let year = first.getUTCFullYear(), month = first.getUTCMonth() + 1;
+    for (;;) {
+      const t = Date.UTC(year, month - 1, 1) / 1000;
+      if (t > max) break;
+      if (t >= min) months.push(t);
+      month += 1;
+      if (month > 12) { month = 1; year += 1; }
+    }
+    const step = Math.ceil(months.length / 10);
+    return months.filter((_, i) => i % step === 0);
   }
 
   function hovered(u) {
