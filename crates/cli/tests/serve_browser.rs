@@ -298,7 +298,10 @@ async fn the_explorer_shows_filters_and_explains_events_in_a_real_browser() {
         counts.as_object_mut().unwrap().remove("markers");
         counts
     };
-    assert_eq!(without_icons(views(&client).await), without_icons(nigeria.clone()));
+    assert_eq!(
+        without_icons(views(&client).await),
+        without_icons(nigeria.clone())
+    );
 
     // A row opens its evidence: the sentence with trigger, source and target marked.
     let panel = open_first_evidence(&client).await;
