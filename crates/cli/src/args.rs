@@ -60,6 +60,10 @@ pub enum Command {
     /// Part-of-speech tags and dependency trees of sentences (CoNLL-U or
     /// JSON Lines); `--eval` scores the parser on a treebank.
     Parse(crate::cmd::parse::ParseArgs),
+    /// Serve the store over HTTP: a JSON API (OpenAPI at /openapi.json) and
+    /// a web explorer with map, timeline, network and evidence; read-only
+    /// unless given --write-token.
+    Serve(crate::cmd::serve::ServeArgs),
 }
 
 /// Where articles come from and how to read them.

@@ -38,6 +38,7 @@ fn main() -> ExitCode {
         Command::Network(args) => cmd::network::run(args),
         Command::Show(args) => cmd::show::run(args),
         Command::Parse(args) => cmd::parse::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     match result {
         Ok(status) => status,

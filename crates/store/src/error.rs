@@ -26,3 +26,18 @@ pub enum StoreError {
     #[error("bad query: {0}")]
     Query(String),
 }
+
+impl StoreError {
+    /// True when a query ran past the cap set by `Store::limit_query_time`.
+    pub fn is_timeout(&self) -> bool {
+        match self {
+            StoreError::Sqlite(err) => {
+                err.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted)
+            }
+            StoreError::Postgres(err) => {
+                err.code() == Some(&postgres::error::SqlState::QUERY_CANCELED)
+            }
+            _ => false,
+        }
+    }
+}

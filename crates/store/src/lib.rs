@@ -38,6 +38,7 @@ mod article;
 pub mod backend;
 mod columns;
 mod error;
+mod explore;
 mod ingest;
 mod merge;
 mod query;
@@ -55,8 +56,9 @@ use dateline_resolve::MergeRule;
 pub use article::{ArticleInput, MentionInput, ReferenceInput, content_hash, url_key};
 pub use backend::{Backend, Dialect};
 pub use error::StoreError;
+pub use explore::{ActorSuggestion, Cursor, Page, PageRequest, PlaceCount, QuadTimelineRow, Sort};
 pub use ingest::IngestReport;
-pub use query::{EventQuery, Near};
+pub use query::{BoundingBox, EventQuery, Near};
 pub use records::{EventDetail, ReportDetail};
 pub use summary::{Dyad, Period, TimelineRow};
 pub use text::TextQuery;
@@ -246,6 +248,64 @@ impl Store {
 
     pub fn network(&mut self, query: &EventQuery, limit: usize) -> Result<Vec<Dyad>, StoreError> {
         summary::network(self.backend.as_mut(), query, limit)
+    }
+
+    /// One page of matching events in the order asked, with the cursor of
+    /// the next page (`query.limit` is ignored: the page has its size).
+    pub fn events_page(
+        &mut self,
+        query: &EventQuery,
+        page: &PageRequest,
+    ) -> Result<Page, StoreError> {
+        explore::events_page(self.backend.as_mut(), query, page)
+    }
+
+    /// Matching events per point on the map, most first, at most `limit` points.
+    pub fn places(
+        &mut self,
+        query: &EventQuery,
+        limit: usize,
+    ) -> Result<Vec<PlaceCount>, StoreError> {
+        explore::places(self.backend.as_mut(), query, limit)
+    }
+
+    /// Matching events per period and QuadClass, with mean Goldstein score.
+    pub fn timeline_by_quad(
+        &mut self,
+        query: &EventQuery,
+        period: Period,
+    ) -> Result<Vec<QuadTimelineRow>, StoreError> {
+        explore::timeline_by_quad(self.backend.as_mut(), query, period)
+    }
+
+    /// Stored actor codes and names for what a user has typed so far.
+    pub fn actor_suggestions(
+        &mut self,
+        typed: &str,
+        limit: usize,
+    ) -> Result<Vec<ActorSuggestion>, StoreError> {
+        explore::actor_suggestions(self.backend.as_mut(), typed, limit)
+    }
+
+    /// Caps query time: on SQLite every query from now until `limit` has
+    /// passed (call it again for each request); on PostgreSQL each statement
+    /// (`statement_timeout`). A query over the cap fails with an error for
+    /// which [`StoreError::is_timeout`] holds. `None` lifts the cap.
+    pub fn limit_query_time(
+        &mut self,
+        limit: Option<std::time::Duration>,
+    ) -> Result<(), StoreError> {
+        self.backend.set_time_limit(limit)
+    }
+
+    /// Refuses every write on this connection from now on (a read-only
+    /// server's connections), whatever SQL reaches it.
+    pub fn forbid_writes(&mut self) -> Result<(), StoreError> {
+        let statement = match self.backend.dialect() {
+            Dialect::Sqlite => "PRAGMA query_only = ON",
+            Dialect::Postgres => "SET default_transaction_read_only = on",
+        };
+        self.backend.execute_script(statement)
     }
 }
 

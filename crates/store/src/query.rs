@@ -33,6 +33,10 @@ pub struct EventQuery {
     pub near: Option<Near>,
     /// Words and "phrases" that an article reporting the event contains.
     pub text: Option<String>,
+    /// Inside a map box (where the event happened).
+    pub bbox: Option<BoundingBox>,
+    /// At least this many reports merged into the event.
+    pub min_mentions: Option<u32>,
     pub limit: Option<usize>,
 }
 
@@ -66,6 +70,50 @@ impl Near {
             ));
         }
         Ok(Near { lat, lon, km })
+    }
+}
+
+/// A map box in degrees, as GeoJSON writes one: west, south, east, north.
+/// A box whose west edge is east of its east edge crosses the antimeridian.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BoundingBox {
+    pub west: f64,
+    pub south: f64,
+    pub east: f64,
+    pub north: f64,
+}
+
+impl BoundingBox {
+    /// Parses `WEST,SOUTH,EAST,NORTH`.
+    pub fn parse(text: &str) -> Result<BoundingBox, String> {
+        let numbers: Vec<f64> = text
+            .split(',')
+            .map(|part| part.trim().parse::<f64>())
+            .collect::<Result<_, _>>()
+            .map_err(|_| format!("expected WEST,SOUTH,EAST,NORTH in degrees, got {text:?}"))?;
+        let [west, south, east, north] = numbers[..] else {
+            return Err(format!(
+                "expected WEST,SOUTH,EAST,NORTH in degrees, got {text:?}"
+            ));
+        };
+        let latitude = |v: f64| (-90.0..=90.0).contains(&v);
+        let longitude = |v: f64| (-180.0..=180.0).contains(&v);
+        if !(latitude(south) && latitude(north) && longitude(west) && longitude(east)) {
+            return Err(format!(
+                "{text:?}: latitudes must be within ±90 and longitudes within ±180"
+            ));
+        }
+        if south > north {
+            return Err(format!(
+                "{text:?}: the south edge is north of the north edge"
+            ));
+        }
+        Ok(BoundingBox {
+            west,
+            south,
+            east,
+            north,
+        })
     }
 }
 
@@ -150,6 +198,12 @@ impl Filter {
         }
         if let Some(text) = &query.text {
             filter.text(backend, &TextQuery::parse(text)?)?;
+        }
+        if let Some(bbox) = query.bbox {
+            filter.bbox(bbox);
+        }
+        if let Some(min_mentions) = query.min_mentions {
+            filter.push("e.num_mentions >= ?", [i64::from(min_mentions).into()]);
         }
         Ok(filter)
     }
@@ -344,6 +398,24 @@ impl Filter {
         );
     }
 
+    fn bbox(&mut self, bbox: BoundingBox) {
+        self.push(
+            "e.lat BETWEEN ? AND ?",
+            [bbox.south.into(), bbox.north.into()],
+        );
+        if bbox.west <= bbox.east {
+            self.push(
+                "e.lon BETWEEN ? AND ?",
+                [bbox.west.into(), bbox.east.into()],
+            );
+        } else {
+            self.push(
+                "(e.lon >= ? OR e.lon <= ?)",
+                [bbox.west.into(), bbox.east.into()],
+            );
+        }
+    }
+
     /// Rare text: the matching articles first, then their events. Common
     /// text: each event, newest first, probed against the index.
     fn text(&mut self, backend: &mut dyn Backend, text: &TextQuery) -> Result<(), StoreError> {
@@ -416,7 +488,7 @@ fn is_code(text: &str) -> bool {
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn escape_like(text: &str) -> String {
+pub(crate) fn escape_like(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
         if matches!(ch, '%' | '_' | '\\') {
@@ -477,6 +549,25 @@ mod tests {
         assert!(Near::parse("95,36,50").is_err());
         assert!(Near::parse("49,36,-5").is_err());
         assert!(Near::parse("a,b,c").is_err());
+    }
+
+    #[test]
+    fn bounding_boxes_parse_and_check_ranges() {
+        assert_eq!(
+            BoundingBox::parse("30, 45.5, 40, 52").unwrap(),
+            BoundingBox {
+                west: 30.0,
+                south: 45.5,
+                east: 40.0,
+                north: 52.0
+            }
+        );
+        // Across the antimeridian.
+        assert!(BoundingBox::parse("170,-20,-170,10").is_ok());
+        assert!(BoundingBox::parse("30,52,40,45").is_err());
+        assert!(BoundingBox::parse("30,45,40").is_err());
+        assert!(BoundingBox::parse("30,45,200,50").is_err());
+        assert!(BoundingBox::parse("NaN,1,2,3").is_err());
     }
 
     #[test]

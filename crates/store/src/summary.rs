@@ -120,7 +120,7 @@ pub fn timeline(
         .collect())
 }
 
-fn period_label(date: chrono::NaiveDate, period: Period) -> String {
+pub(crate) fn period_label(date: chrono::NaiveDate, period: Period) -> String {
     match period {
         Period::Day => date.format("%Y-%m-%d").to_string(),
         Period::Week => {

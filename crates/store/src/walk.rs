@@ -42,6 +42,8 @@ pub fn suits(query: &EventQuery) -> bool {
         to: _,
         near,
         text,
+        bbox,
+        min_mentions,
         limit: _,
     } = query;
     text.is_some()
@@ -52,6 +54,8 @@ pub fn suits(query: &EventQuery) -> bool {
         && quad.is_none()
         && country.is_none()
         && near.is_none()
+        && bbox.is_none()
+        && min_mentions.is_none()
 }
 
 fn days(date: NaiveDate) -> i64 {

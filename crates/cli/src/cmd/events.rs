@@ -64,6 +64,7 @@ impl FilterArgs {
             near: self.near,
             text: self.text.clone(),
             limit,
+            ..EventQuery::default()
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod kb;
 pub mod network;
 pub mod parse;
 pub mod read;
+pub mod serve;
 pub mod show;
 pub mod timeline;
 

@@ -168,6 +168,9 @@ pub trait Backend: Send + std::fmt::Debug {
 
     /// Updates the planner's statistics after large changes.
     fn analyze(&mut self) -> Result<(), StoreError>;
+
+    /// Caps how long queries may run (see `Store::limit_query_time`).
+    fn set_time_limit(&mut self, limit: Option<std::time::Duration>) -> Result<(), StoreError>;
 }
 
 /// Helpers over any backend.

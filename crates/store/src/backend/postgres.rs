@@ -169,6 +169,14 @@ impl Backend for PostgresBackend {
     fn analyze(&mut self) -> Result<(), StoreError> {
         Ok(self.client.batch_execute("ANALYZE")?)
     }
+
+    fn set_time_limit(&mut self, limit: Option<std::time::Duration>) -> Result<(), StoreError> {
+        // 0 turns PostgreSQL's per-statement cap off.
+        let millis = limit.map_or(0, |limit| limit.as_millis().max(1));
+        Ok(self
+            .client
+            .batch_execute(&format!("SET statement_timeout = {millis}"))?)
+    }
 }
 
 fn row_values(row: &postgres::Row) -> Result<Row, StoreError> {

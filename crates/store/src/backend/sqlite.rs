@@ -144,6 +144,25 @@ impl Backend for SqliteBackend {
             .connection
             .execute_batch("PRAGMA analysis_limit = 2000; ANALYZE;")?)
     }
+
+    fn set_time_limit(&mut self, limit: Option<std::time::Duration>) -> Result<(), StoreError> {
+        // SQLite calls the handler every thousand steps of a running
+        // statement; returning true interrupts it (SQLITE_INTERRUPT).
+        const STEPS_PER_CHECK: std::ffi::c_int = 1000;
+        match limit {
+            Some(limit) => {
+                let deadline = std::time::Instant::now() + limit;
+                self.connection.progress_handler(
+                    STEPS_PER_CHECK,
+                    Some(move || std::time::Instant::now() > deadline),
+                )?;
+            }
+            None => self
+                .connection
+                .progress_handler(STEPS_PER_CHECK, None::<fn() -> bool>)?,
+        }
+        Ok(())
+    }
 }
 
 fn value_of(value: ValueRef<'_>) -> Result<Value, StoreError> {

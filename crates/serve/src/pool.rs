@@ -1,0 +1,79 @@
+//! Reader connections: at most N stores in use at once, each query run on
+//! a blocking thread under the request's time cap.
+//!
+//! A store connection is not shared between threads (`Store` takes `&mut
+//! self`), so each request borrows one, runs its queries on tokio's
+//! blocking pool and gives it back. Connections refuse writes.
+
+use std::sync::Mutex;
+use std::time::Duration;
+
+use dateline_store::{OpenMode, Store, StoreError};
+use tokio::sync::Semaphore;
+
+use crate::error::ApiError;
+
+pub struct StorePool {
+    location: String,
+    idle: Mutex<Vec<Store>>,
+    permits: Semaphore,
+}
+
+impl StorePool {
+    /// Opens one connection now (so a missing store is reported at start);
+    /// the others open when first needed.
+    pub fn open(location: &str, connections: usize) -> Result<StorePool, StoreError> {
+        let first = open_reader(location)?;
+        Ok(StorePool {
+            location: location.to_string(),
+            idle: Mutex::new(vec![first]),
+            permits: Semaphore::new(connections.max(1)),
+        })
+    }
+
+    /// Runs `work` on a connection whose queries stop after `limit`.
+    pub async fn run<T: Send + 'static>(
+        &self,
+        limit: Duration,
+        work: impl FnOnce(&mut Store) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|_| ApiError::unavailable("the server is shutting down"))?;
+        let idle = self.idle.lock().expect("pool lock").pop();
+        let mut store = match idle {
+            Some(store) => store,
+            None => open_reader(&self.location)?,
+        };
+        let (store, result) = tokio::task::spawn_blocking(move || {
+            let result = store
+                .limit_query_time(Some(limit))
+                .map_err(ApiError::from)
+                .and_then(|()| work(&mut store));
+            (store, result)
+        })
+        .await
+        .map_err(|err| {
+            tracing::error!("a request's work failed: {err}");
+            ApiError::internal("internal error")
+        })?;
+        self.idle.lock().expect("pool lock").push(store);
+        result
+    }
+}
+
+fn open_reader(location: &str) -> Result<Store, StoreError> {
+    let mut store = Store::open(location, OpenMode::Existing)?;
+    store.forbid_writes()?;
+    Ok(store)
+}
+
+impl std::fmt::Debug for StorePool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StorePool")
+            .field("available", &self.permits.available_permits())
+            .finish()
+    }
+}
