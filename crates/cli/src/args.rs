@@ -120,8 +120,30 @@ pub struct KnowledgeArgs {
     /// file's folder; implies --no-builtin) and coding [Options].
     #[arg(long, value_name = "FILE.ini")]
     pub petrarch_config: Option<PathBuf>,
+    /// Which coder reads the sentences: the verb patterns over tagged
+    /// tokens, the event lexicon over the dependency parse, or both.
+    #[arg(long, value_enum, value_name = "ENGINE")]
+    pub engine: Option<EngineArg>,
     #[command(flatten)]
     pub options: CodingOptionArgs,
+}
+
+/// `--engine`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EngineArg {
+    Patterns,
+    Parse,
+    Both,
+}
+
+impl From<EngineArg> for dateline_code::Engine {
+    fn from(engine: EngineArg) -> dateline_code::Engine {
+        match engine {
+            EngineArg::Patterns => dateline_code::Engine::Patterns,
+            EngineArg::Parse => dateline_code::Engine::Parse,
+            EngineArg::Both => dateline_code::Engine::Both,
+        }
+    }
 }
 
 /// PETRARCH's coding options; each overrides the same option of a
@@ -403,7 +425,10 @@ impl KnowledgeArgs {
             discard_files: [petrarch.discard_files, self.discards.clone()].concat(),
             issue_files: [petrarch.issue_files, self.issues.clone()].concat(),
             dictionary_problems: problems,
-            coder: options.coder_config(uses_petrarch),
+            coder: dateline_code::CoderConfig {
+                engine: self.engine.map_or(Default::default(), Into::into),
+                ..options.coder_config(uses_petrarch)
+            },
             parse: dateline_pipeline::ParseScope::default(),
         })
     }

@@ -21,7 +21,7 @@ pub fn attribution_for(
 }
 
 /// "according to X" anywhere in the sentence credits all of it.
-fn according_to(sentence: &Sentence) -> Option<Attribution> {
+pub(crate) fn according_to(sentence: &Sentence) -> Option<Attribution> {
     let at = (0..sentence.len()).find(|&idx| {
         sentence.is(idx, Cue::According)
             && idx + 1 < sentence.len()

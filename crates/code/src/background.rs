@@ -187,7 +187,7 @@ fn year_at(sentence: &Sentence, idx: usize) -> Option<i32> {
 /// after "in", "since", "during" or a month ("March 2019", "September 19,
 /// 2018"), "last year", "previously", or "last" and a month that cannot be
 /// in the report's year ("last April" in a January report).
-fn earlier_date_at(sentence: &Sentence, idx: usize) -> Option<String> {
+pub(crate) fn earlier_date_at(sentence: &Sentence, idx: usize) -> Option<String> {
     let report = sentence.doc.meta.date;
     let form = sentence.form(idx);
     if sentence.is(idx, Cue::Historical) && idx + 1 < sentence.len() {

@@ -34,9 +34,11 @@ mod discourse;
 mod explain;
 mod forms;
 pub mod issues;
+pub mod lexicon;
 mod location;
 mod matcher;
 mod modality;
+pub mod parsed;
 mod participants;
 mod refine;
 mod sentence;
@@ -52,7 +54,7 @@ pub use explain::{Explanation, Verdict};
 use cues::Cues;
 use discourse::Article;
 use modality::ModalityTable;
-use sentence::DocIndex;
+use sentence::{DocIndex, Sentence};
 
 /// What to do with negated or hypothetical actions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -84,6 +86,22 @@ pub struct CoderConfig {
     /// with PETRARCH dictionaries only: their patterns carry their own codes
     /// (`modality` still says `intended`).
     pub recode_modality: bool,
+    /// Which coder reads the sentences.
+    pub engine: Engine,
+}
+
+/// Which coder reads the sentences.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Engine {
+    /// Verb patterns matched over tagged tokens (PETRARCH and TABARI
+    /// dictionaries, and Dateline's pattern files).
+    #[default]
+    Patterns,
+    /// The event lexicon over the dependency parse; sentences without a
+    /// parse get no events.
+    Parse,
+    /// The parse first, then the patterns for what it left.
+    Both,
 }
 
 impl Default for CoderConfig {
@@ -96,6 +114,7 @@ impl Default for CoderConfig {
             new_actor_length: 0,
             anonymous: KeepPolicy::Drop,
             recode_modality: true,
+            engine: Engine::default(),
         }
     }
 }
@@ -109,6 +128,7 @@ pub struct Coder {
     cues: Cues,
     modality: ModalityTable,
     refinements: refine::Refinements,
+    lexicon: lexicon::EventLexicon,
     config: CoderConfig,
     country_places: FxHashMap<String, PlaceRef>,
     discards: discard::DiscardList,
@@ -123,6 +143,7 @@ impl Coder {
             cues: Cues::builtin(),
             modality: ModalityTable::builtin(),
             refinements: refine::Refinements::builtin(),
+            lexicon: lexicon::EventLexicon::builtin().0,
             config,
             country_places: FxHashMap::default(),
             discards: discard::DiscardList::default(),
@@ -153,6 +174,12 @@ impl Coder {
         self
     }
 
+    /// True when coding reads the dependency parse (the pipeline parses
+    /// only then).
+    pub fn reads_parse(&self) -> bool {
+        matches!(self.config.engine, Engine::Parse | Engine::Both)
+    }
+
     pub fn dictionary(&self) -> &VerbDictionary {
         &self.dictionary
     }
@@ -167,6 +194,26 @@ impl Coder {
         let mut explanations = Vec::new();
         self.code_with(doc, &mut Some(&mut explanations));
         explanations
+    }
+
+    /// Codes one segment from its dependency parse, if it has one.
+    fn code_segment_parsed(
+        &self,
+        doc: &Doc,
+        segment: SegmentRef,
+        index: &DocIndex,
+        article: &mut Article,
+        explanations: &mut Option<&mut Vec<Explanation>>,
+    ) {
+        let seg = match segment {
+            SegmentRef::Sentence(idx) => &doc.sentences[idx as usize],
+            SegmentRef::Heading(idx) => &doc.headings[idx as usize],
+        };
+        let Some(syntax) = dateline_parse::syntax::Syntax::of_segment(doc, seg) else {
+            return;
+        };
+        let sentence = Sentence::new(doc, segment, index, &self.dictionary, &self.cues);
+        self.code_parsed(&sentence, &syntax, article, explanations);
     }
 
     fn code_with(&self, doc: &mut Doc, explanations: &mut Option<&mut Vec<Explanation>>) {
@@ -189,7 +236,12 @@ impl Coder {
                     .for_each(|e| e.push(discarded.clone()));
                 continue;
             }
-            self.code_segment(doc, segment, &index, &mut article, explanations);
+            if matches!(self.config.engine, Engine::Parse | Engine::Both) {
+                self.code_segment_parsed(doc, segment, &index, &mut article, explanations);
+            }
+            if matches!(self.config.engine, Engine::Patterns | Engine::Both) {
+                self.code_segment(doc, segment, &index, &mut article, explanations);
+            }
         }
         let mut events = article.events;
         discourse::drop_repeated_headings(&mut events);

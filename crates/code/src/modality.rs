@@ -1,4 +1,5 @@
-//! Recoding intended, refused and threatened actions (`data/verbs/modality.tsv`).
+//! Recoding intended, refused, threatened, appealed-for and demanded
+//! actions (`data/verbs/modality.tsv`).
 
 use rustc_hash::FxHashMap;
 
@@ -15,6 +16,10 @@ pub enum Frame {
     Refused,
     /// "threatened to strike".
     Threatened,
+    /// "urged X to release": an appeal for the act (root 02).
+    Appealed,
+    /// "demanded that X release": a demand for the act (root 10).
+    Demanded,
 }
 
 /// What a frame does to a code.
@@ -30,7 +35,7 @@ pub enum Recode {
 
 #[derive(Debug, Default)]
 pub struct ModalityTable {
-    rows: FxHashMap<String, [Option<EventCode>; 3]>,
+    rows: FxHashMap<String, [Option<EventCode>; 5]>,
 }
 
 impl ModalityTable {
@@ -48,8 +53,8 @@ impl ModalityTable {
             .skip(1);
         for (line_idx, line) in rows {
             let fields: Vec<&str> = line.split('\t').collect();
-            let [prefix, intended, refused, threatened] = fields[..] else {
-                return Err(format!("line {}: expected 4 fields", line_idx + 1));
+            let [prefix, intended, refused, threatened, appealed, demanded] = fields[..] else {
+                return Err(format!("line {}: expected 6 fields", line_idx + 1));
             };
             let parse = |field: &str| match field {
                 "-" => Ok(None),
@@ -59,7 +64,13 @@ impl ModalityTable {
             };
             table.rows.insert(
                 prefix.to_string(),
-                [parse(intended)?, parse(refused)?, parse(threatened)?],
+                [
+                    parse(intended)?,
+                    parse(refused)?,
+                    parse(threatened)?,
+                    parse(appealed)?,
+                    parse(demanded)?,
+                ],
             );
         }
         Ok(table)
@@ -75,6 +86,8 @@ impl ModalityTable {
             Frame::Intended => 0,
             Frame::Refused => 1,
             Frame::Threatened => 2,
+            Frame::Appealed => 3,
+            Frame::Demanded => 4,
         };
         match row.and_then(|row| row[column].clone()) {
             Some(code) => Recode::Code(code),
@@ -112,6 +125,14 @@ mod tests {
             Recode::Code(code("1323"))
         );
         assert_eq!(table.recode(&code("111"), Frame::Intended), Recode::Keep);
+        assert_eq!(
+            table.recode(&code("0841"), Frame::Appealed),
+            Recode::Code(code("0253"))
+        );
+        assert_eq!(
+            table.recode(&code("0831"), Frame::Demanded),
+            Recode::Code(code("1041"))
+        );
         assert_eq!(table.recode(&code("190"), Frame::Refused), Recode::Drop);
     }
 }

@@ -22,7 +22,7 @@ pub fn from_mention(doc: &Doc, mention_idx: u32) -> Option<Participant> {
 }
 
 /// A place that is not an actor stands for its country ("visited Kyiv").
-fn from_place(doc: &Doc, mention_idx: u32) -> Option<Participant> {
+pub(crate) fn from_place(doc: &Doc, mention_idx: u32) -> Option<Participant> {
     let mention = &doc.mentions[mention_idx as usize];
     let place = mention.place.as_ref()?;
     let country = place.country.as_ref()?;

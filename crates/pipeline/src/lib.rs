@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 
 use dateline_code::discard::DiscardList;
 use dateline_code::issues::IssueList;
-use dateline_code::{Coder, CoderConfig, VerbDictionary};
+use dateline_code::{Coder, CoderConfig, Engine, VerbDictionary};
 use dateline_kb::Kb;
 use dateline_kb::petrarch::{self, KnowledgeFormat};
 use dateline_model::{Doc, PlaceKind, PlaceRef, SegmentRef};
@@ -82,14 +82,14 @@ pub struct PipelineConfig {
 /// Which sentences the stages after [`Stage::Parse`] parse.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ParseScope {
-    /// None: the default while no later stage reads the parse.
-    #[default]
+    /// None.
     Skip,
     /// Every sentence and heading.
     All,
-    /// Only segments the coder can code: those holding a word that
-    /// triggers a verb pattern and at least one actor mention. Parsing is
-    /// the slowest stage; this keeps the pipeline's speed.
+    /// Only segments the coder can code: those with at least one actor
+    /// mention, when the coder reads the parse. Parsing is the slowest
+    /// stage; this keeps the pipeline's speed.
+    #[default]
     CoderCandidates,
 }
 
@@ -199,6 +199,11 @@ impl Pipeline {
             coder_config.anonymous = KeepPolicy::Mark;
             // ... and the codes their patterns give, unrecoded by modality.
             coder_config.recode_modality = false;
+            // Their verb patterns are the whole dictionary.
+            coder_config.engine = Engine::Patterns;
+        } else if !config.verb_files.is_empty() && coder_config.engine == Engine::Parse {
+            // The user's patterns beside the built-in lexicon.
+            coder_config.engine = Engine::Both;
         }
         let coder = Coder::new(dictionary, coder_config)
             .with_country_places(country_places)
@@ -266,9 +271,12 @@ impl Pipeline {
         }
     }
 
-    /// Segments with at least one actor mention and a word that triggers
-    /// a verb pattern.
+    /// Segments with at least one actor mention, when the coder reads the
+    /// parse (none when it codes with patterns only).
     pub fn coder_candidates(&self, doc: &Doc) -> Vec<SegmentRef> {
+        if !self.coder.reads_parse() {
+            return Vec::new();
+        }
         let mut with_actor: Vec<SegmentRef> = doc
             .mentions
             .iter()
@@ -277,24 +285,6 @@ impl Pipeline {
             .collect();
         with_actor.sort_unstable();
         with_actor.dedup();
-        let dictionary = self.coder.dictionary();
-        let mut lower = String::new();
-        with_actor.retain(|&segment| {
-            let segment = match segment {
-                SegmentRef::Sentence(idx) => doc.sentences.get(idx as usize),
-                SegmentRef::Heading(idx) => doc.headings.get(idx as usize),
-            };
-            segment.is_some_and(|segment| {
-                doc.segment_tokens(segment).iter().any(|token| {
-                    lower.clear();
-                    lower.extend(doc.text(token.span).chars().flat_map(char::to_lowercase));
-                    dictionary
-                        .lemmas_of(&lower)
-                        .iter()
-                        .any(|&lemma| !dictionary.patterns_triggered_by(lemma).is_empty())
-                })
-            })
-        });
         with_actor
     }
 }

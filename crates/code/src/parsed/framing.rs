@@ -1,0 +1,165 @@
+//! Step 3, frame and modality: whether the clause around the trigger
+//! asserts the act (negation, condition, modal verbs), intends it ("will",
+//! "plans to", "is set to"), refuses or threatens it, tells it as
+//! background ("after ...", relative clauses, earlier dates), and who is
+//! credited with it ("X said ...", "according to X").
+
+use dateline_model::{Attribution, DepRel, Modality};
+
+use super::arguments::Arguments;
+use super::clause::Clause;
+use super::rejection::Rejection;
+use crate::background::earlier_date_at;
+use crate::cues::Cue;
+use crate::modality::Frame;
+use crate::participants::from_mention;
+
+/// What the context does to an act.
+#[derive(Clone, Debug, Default)]
+pub struct Framing {
+    pub modality: Modality,
+    /// A governing verb or auxiliary that recodes the act ("plans to
+    /// visit" is 036).
+    pub frame: Option<Frame>,
+    pub attribution: Option<Attribution>,
+}
+
+/// Frames the act whose clause is headed by `arguments.predicate`.
+pub fn frame(clause: &Clause, arguments: &Arguments) -> Result<Framing, Rejection> {
+    let predicate = arguments.predicate;
+    if negated(clause, predicate) {
+        return Err(Rejection::Negated);
+    }
+    if hypothetical(clause, predicate) {
+        return Err(Rejection::Hypothetical);
+    }
+    background(clause, predicate)?;
+    let frame = governing_frame(clause, predicate)?;
+    let modality = match frame {
+        Some(Frame::Intended | Frame::Threatened) => Modality::Intended,
+        _ => Modality::Asserted,
+    };
+    Ok(Framing {
+        modality,
+        frame,
+        attribution: attribution(clause, predicate),
+    })
+}
+
+/// A negation on the predicate ("did not meet", "no talks").
+fn negated(clause: &Clause, predicate: usize) -> bool {
+    clause.children(predicate).iter().any(|&child| {
+        matches!(clause.rel(child), DepRel::Advmod | DepRel::Det) && clause.is(child, Cue::Negation)
+    })
+}
+
+/// A modal auxiliary ("could strike"), a condition ("if Iran attacks"), or
+/// a question, on the predicate or a clause above it.
+fn hypothetical(clause: &Clause, predicate: usize) -> bool {
+    let modal = clause
+        .children(predicate)
+        .iter()
+        .any(|&child| clause.rel(child) == DepRel::Aux && clause.is(child, Cue::Hypothetical));
+    let conditional = clause.ancestors(predicate).any(|word| {
+        clause
+            .mark(word)
+            .is_some_and(|mark| clause.is(mark, Cue::HypotheticalConjunction))
+    });
+    let question = clause.head(predicate).is_none()
+        && clause.len() > 1
+        && clause.form(clause.len() - 1) == "?";
+    modal || conditional || question
+}
+
+/// Background: a clause opened by "after", "since", "amid" ... on the way
+/// up to the root; a relative clause about an actor; a date before the
+/// report among the predicate's modifiers.
+fn background(clause: &Clause, predicate: usize) -> Result<(), Rejection> {
+    for word in clause.ancestors(predicate) {
+        if matches!(clause.rel(word), DepRel::AclRelcl) {
+            return Err(Rejection::RelativeClause);
+        }
+        if matches!(clause.rel(word), DepRel::Advcl | DepRel::Obl | DepRel::Nmod) {
+            let opener = clause
+                .mark(word)
+                .or_else(|| clause.syntax.preposition(word))
+                .filter(|&m| clause.is(m, Cue::Background));
+            if let Some(opener) = opener {
+                return Err(Rejection::BackgroundClause(
+                    clause.sentence.text(opener).to_string(),
+                ));
+            }
+        }
+    }
+    for &child in clause.children(predicate) {
+        if !matches!(
+            clause.rel(child).universal(),
+            DepRel::Obl | DepRel::Advmod | DepRel::Nmod
+        ) {
+            continue;
+        }
+        for word in clause.subtree(child) {
+            if let Some(when) = earlier_date_at(clause.sentence, word) {
+                return Err(Rejection::DatedEarlier(when));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A frame from the verb group or the verb above: "will" and "is set to"
+/// intend, "refused to" refuses, "threatened to" threatens; "failed to"
+/// and "denied" negate.
+fn governing_frame(clause: &Clause, predicate: usize) -> Result<Option<Frame>, Rejection> {
+    let future = clause
+        .children(predicate)
+        .iter()
+        .any(|&child| clause.rel(child) == DepRel::Aux && clause.is(child, Cue::Future));
+    if future {
+        return Ok(Some(Frame::Intended));
+    }
+    if clause.rel(predicate) != DepRel::Xcomp {
+        return Ok(None);
+    }
+    let Some(governor) = clause.head(predicate) else {
+        return Ok(None);
+    };
+    Ok(if clause.is(governor, Cue::NegateGovernor) {
+        return Err(Rejection::Negated);
+    } else if clause.is(governor, Cue::Refuse) {
+        Some(Frame::Refused)
+    } else if clause.is(governor, Cue::Threaten) {
+        Some(Frame::Threatened)
+    } else if clause.is(governor, Cue::Intent) || clause.is(governor, Cue::IntentBe) {
+        Some(Frame::Intended)
+    } else {
+        None
+    })
+}
+
+/// "X said (that) ...", "..., X said": the speaker of the verb of saying
+/// whose complement holds the act; else "according to X".
+fn attribution(clause: &Clause, predicate: usize) -> Option<Attribution> {
+    let sentence = clause.sentence;
+    let speaker_verb = clause
+        .ancestors(predicate)
+        .skip(1)
+        .find(|&word| clause.is(word, Cue::Say));
+    let speaker = speaker_verb.and_then(|verb| {
+        clause
+            .syntax
+            .verb_group(verb)
+            .subjects
+            .first()
+            .and_then(|subject| sentence.actor_at(subject.word))
+    });
+    if let Some(mention) = speaker {
+        let participant = from_mention(sentence.doc, mention)?;
+        return Some(Attribution {
+            text: sentence.doc.text(participant.span?).to_string(),
+            span: participant.span,
+            code: Some(participant.code),
+        });
+    }
+    crate::attribution::according_to(sentence)
+}

@@ -1,0 +1,115 @@
+//! Step 1, match: the words of a sentence that the lexicon knows as events,
+//! with the entries that fit them (phrasal particles and multi-word nouns
+//! checked against the sentence).
+
+use dateline_model::{DepRel, Upos};
+
+use super::clause::Clause;
+use crate::lexicon::{Entry, EventLexicon, WordKind};
+
+/// A word that may express an event, and the entries that fit it, most
+/// specific first.
+pub struct Trigger<'l> {
+    pub word: usize,
+    pub entries: Vec<&'l Entry>,
+}
+
+/// The triggers of a clause, heads before their dependents (so a frame
+/// verb is coded before the act it embeds).
+pub fn triggers<'l>(clause: &Clause, lexicon: &'l EventLexicon) -> Vec<Trigger<'l>> {
+    let mut found: Vec<Trigger> = (0..clause.len())
+        .filter_map(|word| trigger_at(clause, lexicon, word))
+        .collect();
+    found.sort_by_key(|trigger| (clause.ancestors(trigger.word).count(), trigger.word));
+    found
+}
+
+fn trigger_at<'l>(clause: &Clause, lexicon: &'l EventLexicon, word: usize) -> Option<Trigger<'l>> {
+    let kind = match clause.upos(word) {
+        Upos::Verb => WordKind::Verb,
+        Upos::Noun | Upos::Propn => WordKind::Noun,
+        _ => return None,
+    };
+    if matches!(
+        clause.rel(word),
+        DepRel::Aux | DepRel::AuxPass | DepRel::Cop
+    ) {
+        return None;
+    }
+    let mut entries: Vec<&Entry> = lexicon
+        .entries(clause.lemma(word), kind)
+        .filter(|entry| fits(clause, word, entry))
+        .collect();
+    if entries.is_empty() {
+        return None;
+    }
+    // More words spelled is more specific ("carry out" over "carry"), and
+    // a row that needed a dependent beats the plain row of its word.
+    entries.sort_by_key(|entry| {
+        (
+            std::cmp::Reverse(entry.words.len()),
+            entry.flags.needs.is_empty(),
+        )
+    });
+    Some(Trigger { word, entries })
+}
+
+/// The entry's other words stand where they must, and a word it needs is
+/// among the trigger's dependents.
+fn fits(clause: &Clause, word: usize, entry: &Entry) -> bool {
+    let spelled = match entry.kind {
+        WordKind::Verb => particles_fit(clause, word, &entry.words[1..]),
+        WordKind::Noun => phrase_fits(clause, word, entry),
+    };
+    spelled && needs_fit(clause, word, &entry.flags.needs)
+}
+
+/// "carry out": the particle is the verb's `compound:prt` child or the
+/// word right after it.
+fn particles_fit(clause: &Clause, verb: usize, particles: &[String]) -> bool {
+    particles.iter().all(|particle| {
+        clause.children(verb).iter().any(|&child| {
+            clause.rel(child) == DepRel::CompoundPrt && clause.form(child) == particle
+        }) || (verb + 1 < clause.len() && clause.form(verb + 1) == particle)
+    })
+}
+
+/// "air strike", "state of emergency": the phrase's other words stand
+/// around its head in order.
+fn phrase_fits(clause: &Clause, head: usize, entry: &Entry) -> bool {
+    let head_at = entry
+        .words
+        .iter()
+        .position(|w| w == entry.head())
+        .unwrap_or(0);
+    let Some(start) = head.checked_sub(head_at) else {
+        return false;
+    };
+    if start + entry.words.len() > clause.len() {
+        return false;
+    }
+    entry.words.iter().enumerate().all(|(offset, word)| {
+        let at = start + offset;
+        at == head || clause.form(at) == word || clause.lemma(at) == word
+    })
+}
+
+/// Words the entry needs among the trigger's dependents (and their
+/// prepositions: "fire on" needs "on").
+fn needs_fit(clause: &Clause, word: usize, needs: &[String]) -> bool {
+    if needs.is_empty() {
+        return true;
+    }
+    let has = |idx: usize| {
+        needs
+            .iter()
+            .any(|n| n == clause.form(idx) || n == clause.lemma(idx))
+    };
+    clause.children(word).iter().any(|&child| {
+        has(child)
+            || clause
+                .children(child)
+                .iter()
+                .any(|&grandchild| has(grandchild))
+    })
+}

@@ -1,0 +1,124 @@
+//! Step 5, choose the parties: the actors of the argument words, and when
+//! the target is missing, the one the act implies: a frame's embedded act
+//! ("urged the release of X" asks whoever holds X; "plans to visit Y" is
+//! aimed at Y), reciprocity ("A and B met"), or CAMEO's implicit targets
+//! (protests address the protesters' government; curfews and states of
+//! emergency fall on the source's country: `data/gold/README.md`, rules
+//! 23, 30 and 43).
+
+use dateline_model::{ActorCode, EventCode, Participant};
+
+use super::actors::participants;
+use super::arguments::Arguments;
+use super::clause::Clause;
+use super::rejection::Rejection;
+use crate::lexicon::{Entry, FrameFamily, ImplicitTarget};
+use crate::participants::{own_country, protested_government};
+
+/// Who acts on whom.
+#[derive(Clone, Debug, Default)]
+pub struct Parties {
+    pub sources: Vec<Participant>,
+    pub targets: Vec<Participant>,
+    /// The sources act on each other.
+    pub reciprocal: bool,
+}
+
+pub fn parties(
+    clause: &Clause,
+    entry: &Entry,
+    arguments: &Arguments,
+    code: &EventCode,
+) -> Result<Parties, Rejection> {
+    let sources = sources(clause, arguments)?;
+    let codes: Vec<ActorCode> = sources.iter().map(|s| s.code.clone()).collect();
+    let mut parties = Parties {
+        targets: actors_of(clause, &arguments.targets, &codes),
+        sources,
+        reciprocal: false,
+    };
+    if parties.targets.is_empty() {
+        fill_missing_target(clause, entry, arguments, code, &mut parties)?;
+    }
+    Ok(parties)
+}
+
+fn sources(clause: &Clause, arguments: &Arguments) -> Result<Vec<Participant>, Rejection> {
+    if arguments.sources.is_empty() {
+        return Err(if arguments.passive {
+            Rejection::PassiveWithoutAgent
+        } else {
+            Rejection::NoSourceArgument
+        });
+    }
+    let sources = actors_of(clause, &arguments.sources, &[]);
+    if sources.is_empty() {
+        return Err(Rejection::SourceNotActor);
+    }
+    Ok(sources)
+}
+
+fn actors_of(clause: &Clause, words: &[usize], exclude: &[ActorCode]) -> Vec<Participant> {
+    let mut out: Vec<Participant> = Vec::new();
+    for &word in words {
+        for participant in participants(clause, word, exclude) {
+            if !out.iter().any(|p| p.code == participant.code) {
+                out.push(participant);
+            }
+        }
+    }
+    out
+}
+
+/// The target the act implies when its own argument names none.
+fn fill_missing_target(
+    clause: &Clause,
+    entry: &Entry,
+    arguments: &Arguments,
+    code: &EventCode,
+    parties: &mut Parties,
+) -> Result<(), Rejection> {
+    let codes: Vec<ActorCode> = parties.sources.iter().map(|s| s.code.clone()).collect();
+    if let (Some(family), Some(embedded)) = (entry.flags.frame, arguments.embedded_arguments()) {
+        let words = match family {
+            // Whoever is asked to act: "called for Rosselló's resignation".
+            FrameFamily::Appeal | FrameFamily::Demand => &embedded.sources,
+            FrameFamily::Intent | FrameFamily::Threat | FrameFamily::Refuse => &embedded.targets,
+        };
+        parties.targets = actors_of(clause, words, &codes);
+        if !parties.targets.is_empty() {
+            return Ok(());
+        }
+    }
+    if entry.flags.reciprocal && parties.sources.len() >= 2 {
+        parties.reciprocal = true;
+        return Ok(());
+    }
+    let implicit = entry.flags.implicit.or_else(|| implicit_by_code(code));
+    let first = &parties.sources[0];
+    let implied = match implicit {
+        Some(ImplicitTarget::Government) => protested_government(first),
+        Some(ImplicitTarget::Country) => own_country(first),
+        None => None,
+    };
+    match implied {
+        Some(target) => {
+            parties.targets.push(target);
+            Ok(())
+        }
+        None if arguments.targets.is_empty() => Err(Rejection::NoTarget),
+        None => Err(Rejection::TargetNotActor),
+    }
+}
+
+/// CAMEO's implicit targets by code: protests (14) address the government;
+/// administrative sanctions on the population (172x) fall on the country.
+fn implicit_by_code(code: &EventCode) -> Option<ImplicitTarget> {
+    if code.root() == "14" {
+        Some(ImplicitTarget::Government)
+    } else if code.as_str().starts_with("172") {
+        Some(ImplicitTarget::Country)
+    } else {
+        None
+    }
+}
