@@ -131,6 +131,8 @@ def check_flags(flags, code, kind, report, where):
         if name == "needs":
             check_needs(value, report, where)
             continue
+        if name == "complement" and value == "quoted":
+            continue
         report.error(*where, f"unknown flag {flag!r}")
     for name, count in seen.items():
         if count > 1:
@@ -159,7 +161,9 @@ def check_fields(fields, root, codes, report, where):
         report.error(*where, f"kind {kind!r} is not verb or noun")
     check_target(target, report, where)
     check_flags(flags, code, kind, report, where)
-    return code, word, kind, target
+    # Rows of one word that differ only in a condition (needs=, complement=) are distinct.
+    conditions = tuple(sorted(f for f in flags.split(",") if f.startswith(("needs=", "complement="))))
+    return code, word, kind, target, conditions
 
 
 def check_file(path, root, codes, report, keys):
@@ -176,9 +180,9 @@ def check_file(path, root, codes, report, keys):
         if key is None:
             continue
         if key in keys:
-            report.error(*where, f"duplicate of {keys[key]} (same code, word, kind, target)")
+            report.error(*where, f"duplicate of {keys[key]} (same code, word, kind, target and conditions)")
         keys[key] = f"{path.name}:{line_no}"
-        rows.append((*key, fields[4]))
+        rows.append((*key[:4], fields[4]))
     return rows
 
 
@@ -225,7 +229,10 @@ def unknown_heads(rows, light_verbs, verbs, nouns):
 
 
 def needs_of(flags):
-    """The needs= words of a flags field, or None when the row has none."""
+    """The needs= words of a flags field (a quoted-complement condition counts as one),
+    or None when the row has none."""
+    if "complement=quoted" in flags.split(","):
+        return {"<quoted complement>"}
     for flag in flags.split(","):
         if flag.startswith("needs="):
             return set(flag[len("needs="):].split("|"))

@@ -31,6 +31,7 @@ pub enum Cue {
     Historical,
     Naming,
     Month,
+    FirstPerson,
 }
 
 impl Cue {
@@ -63,6 +64,7 @@ impl Cue {
             "historical" => Cue::Historical,
             "naming" => Cue::Naming,
             "month" => Cue::Month,
+            "first-person" => Cue::FirstPerson,
             _ => return None,
         })
     }

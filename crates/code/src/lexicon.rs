@@ -72,6 +72,16 @@ pub struct Flags {
     pub frame: Option<FrameFamily>,
     /// The word codes only with one of these words among its dependents.
     pub needs: Vec<String>,
+    /// The word codes only with a complement of this kind ("called the
+    /// plan \"a sham\"").
+    pub complement: Option<Complement>,
+}
+
+/// A kind of complement a naming verb needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Complement {
+    /// In quotation marks: the speaker's own charged words.
+    Quoted,
 }
 
 /// One row of the lexicon.
@@ -268,6 +278,7 @@ fn parse_flags(text: &str) -> Result<Flags, String> {
             Some(("implicit", "country")) => flags.implicit = Some(ImplicitTarget::Country),
             Some(("of", "source")) => flags.of_is_source = true,
             Some(("frame", family)) => flags.frame = Some(parse_family(family)?),
+            Some(("complement", "quoted")) => flags.complement = Some(Complement::Quoted),
             Some(("needs", words)) => {
                 flags.needs = words.split('|').map(|w| w.trim().to_lowercase()).collect()
             }

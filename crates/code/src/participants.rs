@@ -132,7 +132,7 @@ fn unique_actor(doc: &Doc, mentions: &[usize]) -> Option<u32> {
         .then_some(last as u32)
 }
 
-fn kind_matches(pronoun: PronounKind, actor: ActorKind) -> bool {
+pub(crate) fn kind_matches(pronoun: PronounKind, actor: ActorKind) -> bool {
     match pronoun {
         PronounKind::Person => actor == ActorKind::Person,
         PronounKind::Thing => matches!(actor, ActorKind::Country | ActorKind::Organisation),

@@ -93,7 +93,28 @@ fn verb_arguments(clause: &Clause, verb: usize, entry: &Entry) -> Arguments {
         }
     }
     arguments.targets.extend(obliques);
+    if entry.target.object && group.objects.is_empty() && group.voice == Voice::Active {
+        // "alleged (that) Mahan had contributed", "ruled the practice
+        // unconstitutional": the target is who the clause is about.
+        arguments.targets.extend(
+            group
+                .ccomps
+                .iter()
+                .flat_map(|&c| clausal_subjects(clause, c)),
+        );
+    }
     arguments
+}
+
+/// The subjects of a clausal complement.
+fn clausal_subjects(clause: &Clause, complement: usize) -> Vec<usize> {
+    clause
+        .syntax
+        .verb_group(complement)
+        .subjects
+        .iter()
+        .map(|subject| subject.word)
+        .collect()
 }
 
 /// A passive's agent the parser left as a plain "by" oblique.
@@ -173,6 +194,14 @@ fn asserting_verb(
     let head_is_light = || light_verb(clause, head, lexicon);
     match clause.rel(noun) {
         DepRel::Obj | DepRel::NsubjPass if head_is_light() => Ok(Some(head)),
+        // "entered into an agreement", "took part in talks".
+        DepRel::Obl
+            if clause.preposition(noun).is_some_and(|prep| {
+                lexicon.is_light_verb(&format!("{} {prep}", clause.lemma(head)))
+            }) =>
+        {
+            Ok(Some(head))
+        }
         DepRel::Obj if clause.is(head, Cue::Say) => Ok(Some(head)),
         DepRel::Nsubj => Ok(None),
         DepRel::Conj => asserting_verb(clause, head, lexicon),
@@ -235,7 +264,7 @@ fn embedded_act(clause: &Clause, frame: usize, lexicon: &EventLexicon) -> Option
 
 /// An embedded event noun's own modifiers ("the release of the hostages",
 /// "his resignation"), whatever verb governs it.
-fn embedded_noun_arguments(clause: &Clause, noun: usize, entry: &Entry) -> Arguments {
+pub(crate) fn embedded_noun_arguments(clause: &Clause, noun: usize, entry: &Entry) -> Arguments {
     let mut arguments = Arguments {
         predicate: noun,
         ..Arguments::default()

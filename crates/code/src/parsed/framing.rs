@@ -46,11 +46,40 @@ pub fn frame(clause: &Clause, arguments: &Arguments) -> Result<Framing, Rejectio
     })
 }
 
-/// A negation on the predicate ("did not meet", "no talks").
+/// The predicate and the verbs that govern it through open complements
+/// ("would consider charging": consider, charging): their negation, modal
+/// verbs and dates are the predicate's.
+fn governing_chain(clause: &Clause, predicate: usize) -> Vec<usize> {
+    let mut chain = vec![predicate];
+    let mut current = predicate;
+    while matches!(clause.rel(current), DepRel::Xcomp | DepRel::Conj)
+        && let Some(head) = clause.head(current)
+    {
+        chain.push(head);
+        current = head;
+        if chain.len() > clause.len() {
+            break;
+        }
+    }
+    chain
+}
+
+/// A negation on the predicate or a verb governing it ("did not meet", "no
+/// talks", "did not agree to meet").
 fn negated(clause: &Clause, predicate: usize) -> bool {
-    clause.children(predicate).iter().any(|&child| {
-        matches!(clause.rel(child), DepRel::Advmod | DepRel::Det) && clause.is(child, Cue::Negation)
-    })
+    let chain = governing_chain(clause, predicate);
+    let own = |word: usize| {
+        clause.children(word).iter().any(|&child| {
+            matches!(clause.rel(child), DepRel::Advmod | DepRel::Det)
+                && clause.is(child, Cue::Negation)
+        })
+    };
+    // A conjunct's negation is its own ("met but did not sign").
+    own(predicate)
+        || chain
+            .windows(2)
+            .take_while(|pair| clause.rel(pair[0]) == DepRel::Xcomp)
+            .any(|pair| own(pair[1]))
 }
 
 /// A modal auxiliary ("could strike"), a condition ("if Iran attacks"), or
@@ -76,6 +105,9 @@ fn hypothetical(clause: &Clause, predicate: usize) -> bool {
 /// report among the predicate's modifiers.
 fn background(clause: &Clause, predicate: usize) -> Result<(), Rejection> {
     for word in clause.ancestors(predicate) {
+        // A relative clause describes a noun, it does not report. Participles
+        // (`acl`) stay: on the dev part they carried as many events as
+        // background ("a statement condemning the attack").
         if matches!(clause.rel(word), DepRel::AclRelcl) {
             return Err(Rejection::RelativeClause);
         }
@@ -91,7 +123,10 @@ fn background(clause: &Clause, predicate: usize) -> Result<(), Rejection> {
             }
         }
     }
-    for &child in clause.children(predicate) {
+    let dated = governing_chain(clause, predicate)
+        .into_iter()
+        .flat_map(|word| clause.children(word).to_vec());
+    for child in dated {
         if !matches!(
             clause.rel(child).universal(),
             DepRel::Obl | DepRel::Advmod | DepRel::Nmod

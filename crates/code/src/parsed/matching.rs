@@ -5,7 +5,7 @@
 use dateline_model::{DepRel, Upos};
 
 use super::clause::Clause;
-use crate::lexicon::{Entry, EventLexicon, WordKind};
+use crate::lexicon::{Complement, Entry, EventLexicon, WordKind};
 
 /// A word that may express an event, and the entries that fit it, most
 /// specific first.
@@ -48,7 +48,7 @@ fn trigger_at<'l>(clause: &Clause, lexicon: &'l EventLexicon, word: usize) -> Op
     entries.sort_by_key(|entry| {
         (
             std::cmp::Reverse(entry.words.len()),
-            entry.flags.needs.is_empty(),
+            entry.flags.needs.is_empty() && entry.flags.complement.is_none(),
         )
     });
     Some(Trigger { word, entries })
@@ -61,7 +61,37 @@ fn fits(clause: &Clause, word: usize, entry: &Entry) -> bool {
         WordKind::Verb => particles_fit(clause, word, &entry.words[1..]),
         WordKind::Noun => phrase_fits(clause, word, entry),
     };
-    spelled && needs_fit(clause, word, &entry.flags.needs)
+    spelled
+        && needs_fit(clause, word, &entry.flags.needs)
+        && entry
+            .flags
+            .complement
+            .is_none_or(|Complement::Quoted| quoted_complement(clause, word))
+}
+
+/// "called the plan \"a sham\"": a complement (open clause, second object,
+/// "as" phrase) that opens with a quotation mark.
+fn quoted_complement(clause: &Clause, verb: usize) -> bool {
+    let objects = clause
+        .children(verb)
+        .iter()
+        .filter(|&&c| clause.rel(c) == DepRel::Obj)
+        .count();
+    clause.children(verb).iter().any(|&child| {
+        let complement = match clause.rel(child) {
+            DepRel::Xcomp => true,
+            DepRel::Obj => objects >= 2,
+            DepRel::Obl | DepRel::Advcl => clause.preposition(child) == Some("as"),
+            _ => false,
+        };
+        let start = clause.subtree(child)[0];
+        complement && start > 0 && is_quote(clause.form(start - 1).trim())
+            || complement && is_quote(clause.form(start))
+    })
+}
+
+fn is_quote(form: &str) -> bool {
+    matches!(form, "\"" | "“" | "”" | "'" | "‘" | "``" | "''")
 }
 
 /// "carry out": the particle is the verb's `compound:prt` child or the

@@ -9,10 +9,10 @@
 use dateline_model::{ActorCode, EventCode, Participant};
 
 use super::actors::participants;
-use super::arguments::Arguments;
+use super::arguments::{Arguments, embedded_noun_arguments};
 use super::clause::Clause;
 use super::rejection::Rejection;
-use crate::lexicon::{Entry, FrameFamily, ImplicitTarget};
+use crate::lexicon::{Entry, EventLexicon, FrameFamily, ImplicitTarget, WordKind};
 use crate::participants::{own_country, protested_government};
 
 /// Who acts on whom.
@@ -29,11 +29,17 @@ pub fn parties(
     entry: &Entry,
     arguments: &Arguments,
     code: &EventCode,
+    lexicon: &EventLexicon,
 ) -> Result<Parties, Rejection> {
     let sources = sources(clause, arguments)?;
     let codes: Vec<ActorCode> = sources.iter().map(|s| s.code.clone()).collect();
+    let mut targets = actors_of(clause, &arguments.targets, &codes);
+    if targets.is_empty() {
+        let words = through_event_nouns(clause, &arguments.targets, code, lexicon);
+        targets = actors_of(clause, &words, &codes);
+    }
     let mut parties = Parties {
-        targets: actors_of(clause, &arguments.targets, &codes),
+        targets,
         sources,
         reciprocal: false,
     };
@@ -41,6 +47,27 @@ pub fn parties(
         fill_missing_target(clause, entry, arguments, code, &mut parties)?;
     }
     Ok(parties)
+}
+
+/// A target that is an act names its actor: "rejected Russia's proposal"
+/// is aimed at Russia, "condemned the attack by the rebels" at the rebels;
+/// claiming responsibility for an attack is aimed at its victim.
+fn through_event_nouns(
+    clause: &Clause,
+    words: &[usize],
+    code: &EventCode,
+    lexicon: &EventLexicon,
+) -> Vec<usize> {
+    let claims = code.as_str() == "015";
+    words
+        .iter()
+        .filter_map(|&word| {
+            let entry = lexicon.entries(clause.lemma(word), WordKind::Noun).next()?;
+            let act = embedded_noun_arguments(clause, word, entry);
+            Some(if claims { act.targets } else { act.sources })
+        })
+        .flatten()
+        .collect()
 }
 
 fn sources(clause: &Clause, arguments: &Arguments) -> Result<Vec<Participant>, Rejection> {
