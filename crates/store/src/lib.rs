@@ -40,6 +40,7 @@ mod columns;
 mod error;
 mod ingest;
 mod merge;
+mod placement;
 mod query;
 mod records;
 pub mod schema;
