@@ -60,7 +60,10 @@ fn four_ingest_processes_at_once_equal_one_serial_ingest() {
     let serial = pg_server::fresh_database_url();
     succeed(dateline(&serial, &["ingest"], &files).output().unwrap());
     let expected = export(&serial);
-    assert!(expected.len() >= 10, "the samples code to events: {expected:?}");
+    assert!(
+        expected.len() >= 10,
+        "the samples code to events: {expected:?}"
+    );
 
     // Each file goes to two processes; odd processes take theirs in reverse.
     let shared = pg_server::fresh_database_url();

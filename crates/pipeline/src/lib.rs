@@ -24,6 +24,8 @@
 
 #![deny(missing_debug_implementations)]
 
+pub mod knowledge;
+
 use std::path::{Path, PathBuf};
 
 use dateline_code::discard::DiscardList;
@@ -102,6 +104,13 @@ pub enum PipelineError {
     Read {
         path: String,
         source: std::io::Error,
+    },
+    /// A bad line in a PETRARCH configuration file.
+    #[error("{path}:{line}: {message}")]
+    Config {
+        path: String,
+        line: usize,
+        message: String,
     },
     /// Problems in user dictionaries under [`ProblemPolicy::Fail`].
     #[error("{} problem(s) in user dictionaries, first: {}", .0.len(), .0.first().map_or("", String::as_str))]
