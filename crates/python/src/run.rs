@@ -48,7 +48,7 @@ pub fn each_article<T: Send>(
     config: &ReadConfig,
     process: &(dyn Fn(Doc) -> T + Sync),
 ) -> Outcome<T> {
-    let per_source: Vec<(Vec<T>, Outcome<()>)> = pool.install(|| {
+    let per_source: Vec<Outcome<T>> = pool.install(|| {
         sources
             .par_iter()
             .map(|source| {
@@ -56,21 +56,16 @@ pub fn each_article<T: Send>(
                 let outcome = one_source(source, config, process, &mut |batch| {
                     results.extend(batch);
                 });
-                (results, outcome)
+                Outcome {
+                    results,
+                    problems: outcome.problems,
+                    n_articles: outcome.n_articles,
+                    n_failed_inputs: outcome.n_failed_inputs,
+                }
             })
             .collect()
     });
-    let mut outcome = Outcome {
-        results: Vec::new(),
-        problems: Vec::new(),
-        n_articles: 0,
-        n_failed_inputs: 0,
-    };
-    for (results, part) in per_source {
-        outcome.results.extend(results);
-        outcome.add(part);
-    }
-    outcome
+    combine(per_source)
 }
 
 /// Reads every source, runs `process` on each article, and hands each
@@ -88,24 +83,24 @@ pub fn each_batch<T: Send>(
             .map(|source| one_source(source, config, process, &mut |batch| emit(batch)))
             .collect()
     });
+    combine(per_source)
+}
+
+/// The sources' outcomes as one, in input order.
+fn combine<T>(parts: Vec<Outcome<T>>) -> Outcome<T> {
     let mut outcome = Outcome {
         results: Vec::new(),
         problems: Vec::new(),
         n_articles: 0,
         n_failed_inputs: 0,
     };
-    for part in per_source {
-        outcome.add(part);
+    for part in parts {
+        outcome.results.extend(part.results);
+        outcome.problems.extend(part.problems);
+        outcome.n_articles += part.n_articles;
+        outcome.n_failed_inputs += part.n_failed_inputs;
     }
     outcome
-}
-
-impl<T> Outcome<T> {
-    fn add(&mut self, part: Outcome<()>) {
-        self.problems.extend(part.problems);
-        self.n_articles += part.n_articles;
-        self.n_failed_inputs += part.n_failed_inputs;
-    }
 }
 
 fn one_source<T: Send>(
