@@ -352,15 +352,7 @@ pub struct KbUnknownArgs {
     pub limit: usize,
 }
 
-/// `true`/`false` in any case, as PETRARCH configurations write them
-/// (also `yes`/`no`, `on`/`off`, `1`/`0`).
-pub fn parse_bool(text: &str) -> Result<bool, String> {
-    match text.trim().to_ascii_lowercase().as_str() {
-        "true" | "yes" | "on" | "1" => Ok(true),
-        "false" | "no" | "off" | "0" => Ok(false),
-        _ => Err(format!("expected true or false, got {text:?}")),
-    }
-}
+pub use dateline_pipeline::knowledge::parse_bool;
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
@@ -408,28 +400,28 @@ impl KnowledgeArgs {
         &self,
         problems: dateline_pipeline::ProblemPolicy,
     ) -> anyhow::Result<dateline_pipeline::PipelineConfig> {
-        let petrarch = self
-            .petrarch_config
-            .as_deref()
-            .map(crate::petrarch_config::read)
-            .transpose()?
-            .unwrap_or_default();
-        let options = petrarch.options.overridden_by(&self.options);
-        let uses_petrarch = self.petrarch_config.is_some();
-        Ok(dateline_pipeline::PipelineConfig {
+        let options = &self.options;
+        let knowledge = dateline_pipeline::knowledge::KnowledgeOptions {
             kb_files: self.kb.clone(),
-            verb_files: [petrarch.verb_files, self.verbs.clone()].concat(),
-            no_builtin: self.no_builtin || uses_petrarch,
-            actor_files: [petrarch.actor_files, self.actors.clone()].concat(),
-            agent_files: [petrarch.agent_files, self.agents.clone()].concat(),
-            discard_files: [petrarch.discard_files, self.discards.clone()].concat(),
-            issue_files: [petrarch.issue_files, self.issues.clone()].concat(),
-            dictionary_problems: problems,
-            coder: dateline_code::CoderConfig {
-                engine: self.engine.map_or(Default::default(), Into::into),
-                ..options.coder_config(uses_petrarch)
+            verb_files: self.verbs.clone(),
+            no_builtin: self.no_builtin,
+            actor_files: self.actors.clone(),
+            agent_files: self.agents.clone(),
+            discard_files: self.discards.clone(),
+            issue_files: self.issues.clone(),
+            petrarch_config: self.petrarch_config.clone(),
+            coding: dateline_pipeline::knowledge::CodingOptions {
+                require_dyad: options.require_dyad,
+                new_actor_length: options.new_actor_length,
+                comma_min: options.comma_min,
+                comma_max: options.comma_max,
+                comma_bmin: options.comma_bmin,
+                comma_bmax: options.comma_bmax,
+                comma_emin: options.comma_emin,
+                comma_emax: options.comma_emax,
             },
-            parse: dateline_pipeline::ParseScope::default(),
-        })
+            engine: self.engine.map(Into::into),
+        };
+        Ok(knowledge.pipeline_config(problems)?)
     }
 }

@@ -11,7 +11,6 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod args;
 mod cmd;
 mod output;
-mod petrarch_config;
 mod run;
 
 use std::process::ExitCode;

@@ -24,17 +24,19 @@
 
 #![deny(missing_debug_implementations)]
 
+pub mod knowledge;
+
 use std::path::{Path, PathBuf};
 
 use dateline_code::discard::DiscardList;
 use dateline_code::issues::IssueList;
-use dateline_code::{Coder, CoderConfig, Engine, VerbDictionary};
+use dateline_code::{Coder, CoderConfig, VerbDictionary};
 use dateline_kb::Kb;
 use dateline_kb::petrarch::{self, KnowledgeFormat};
 use dateline_model::{Doc, PlaceKind, PlaceRef, SegmentRef};
 use dateline_recognise::Recogniser;
 
-pub use dateline_code::{Explanation, KeepPolicy, Verdict};
+pub use dateline_code::{Engine, Explanation, KeepPolicy, Verdict};
 
 /// How far to take a document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -123,6 +125,13 @@ pub enum PipelineError {
     Read {
         path: String,
         source: std::io::Error,
+    },
+    /// A bad line in a PETRARCH configuration file.
+    #[error("{path}:{line}: {message}")]
+    Config {
+        path: String,
+        line: usize,
+        message: String,
     },
     /// Problems in user dictionaries under [`ProblemPolicy::Fail`].
     #[error("{} problem(s) in user dictionaries, first: {}", .0.len(), .0.first().map_or("", String::as_str))]

@@ -16,7 +16,8 @@ use crate::StoreError;
 use crate::article::{ArticleInput, ReferenceInput, content_hash, url_key};
 use crate::backend::{Backend, BackendExt, Value, placeholders};
 use crate::columns::{SIGNATURE_COLUMNS, signature_values};
-use crate::merge::{article_anchor, place_report, refresh_event};
+use crate::merge::{article_anchor, refresh_event};
+use crate::placement::{Group, PendingReport, RemovedReport, place_batch};
 
 /// What one ingest did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -64,6 +65,9 @@ pub fn ingest_batch(
         report: IngestReport::default(),
         touched: BTreeSet::new(),
         now: crate::now(),
+        pending: Vec::new(),
+        removed: Vec::new(),
+        articles: Vec::new(),
     };
     let result = writer.write_all(batch);
     let report = std::mem::take(&mut writer.report);
@@ -83,21 +87,35 @@ pub fn ingest_batch(
 /// How an incoming article relates to what is stored.
 enum Disposition {
     New,
-    Revision { article_id: i64 },
+    Revision { article_id: i64, doc_id: String },
     Duplicate,
 }
 
-struct BatchWriter<'a> {
+struct BatchWriter<'a, 'b> {
     backend: &'a mut dyn Backend,
     rule: &'a MergeRule,
     report: IngestReport,
     /// Events whose reports changed, recounted at the end of the batch.
     touched: BTreeSet<i64>,
     now: String,
+    /// The batch's coded reports, placed together once every article is written.
+    pending: Vec<PendingReport>,
+    /// Stored reports that revisions removed.
+    removed: Vec<RemovedReport>,
+    /// Articles whose reports are pending.
+    articles: Vec<StoredArticle<'b>>,
 }
 
-impl BatchWriter<'_> {
-    fn write_all(&mut self, batch: &[ArticleInput]) -> Result<(), StoreError> {
+/// A written article whose reports wait for placing.
+struct StoredArticle<'b> {
+    article_id: i64,
+    input: &'b ArticleInput,
+    /// Per report: its index in `pending`, or `None` when it was skipped.
+    pending: Vec<Option<usize>>,
+}
+
+impl<'b> BatchWriter<'_, 'b> {
+    fn write_all(&mut self, batch: &'b [ArticleInput]) -> Result<(), StoreError> {
         self.backend.execute(
             "INSERT INTO store_settings (name, value) VALUES ('max_window_days', ?)
              ON CONFLICT (name) DO UPDATE SET value = CASE
@@ -110,13 +128,27 @@ impl BatchWriter<'_> {
             self.write_article(article)
                 .map_err(|err| with_article(err, &article.meta.id))?;
         }
+        // Events that revisions emptied go before placing, so their first
+        // reports can name new events.
+        self.refresh_touched()?;
+        let placement = place_batch(self.backend, self.rule, &self.pending, &self.removed)?;
+        self.report.new_events += placement.new_events;
+        self.touched.extend(placement.touched);
+        for article in std::mem::take(&mut self.articles) {
+            self.insert_reports(&article, &placement.events)
+                .map_err(|err| with_article(err, &article.input.meta.id))?;
+        }
+        self.refresh_touched()
+    }
+
+    fn refresh_touched(&mut self) -> Result<(), StoreError> {
         for event_id in std::mem::take(&mut self.touched) {
             refresh_event(self.backend, event_id)?;
         }
         Ok(())
     }
 
-    fn write_article(&mut self, article: &ArticleInput) -> Result<(), StoreError> {
+    fn write_article(&mut self, article: &'b ArticleInput) -> Result<(), StoreError> {
         // PostgreSQL cannot hold NUL in text; refuse it on both backends alike.
         if article.body.contains('\0') {
             self.report.problems.push(format!(
@@ -128,25 +160,26 @@ impl BatchWriter<'_> {
         }
         let hash = content_hash(&article.body);
         let url_key = article.meta.url.as_deref().and_then(url_key);
-        let article_id = match self.classify(article, &hash, url_key.as_deref())? {
+        let (article_id, doc_id) = match self.classify(article, &hash, url_key.as_deref())? {
             Disposition::Duplicate => {
                 self.report.duplicates += 1;
                 return Ok(());
             }
             Disposition::New => {
                 self.report.new_articles += 1;
-                self.insert_article(article, &hash, url_key.as_deref())?
+                let article_id = self.insert_article(article, &hash, url_key.as_deref())?;
+                (article_id, article.meta.id.clone())
             }
-            Disposition::Revision { article_id } => {
+            Disposition::Revision { article_id, doc_id } => {
                 self.report.revisions += 1;
-                self.replace_article(article_id, article, &hash, url_key.as_deref())?;
-                article_id
+                self.replace_article(article_id, &doc_id, article, &hash, url_key.as_deref())?;
+                (article_id, doc_id)
             }
         };
         self.insert_sentences(article_id, &article.sentences)?;
         self.insert_mentions(article_id, article)?;
-        let events = self.insert_reports(article_id, article)?;
-        self.insert_references(article_id, article, &events)
+        self.queue_reports(article_id, &doc_id, article);
+        Ok(())
     }
 
     fn classify(
@@ -156,14 +189,14 @@ impl BatchWriter<'_> {
         url_key: Option<&str>,
     ) -> Result<Disposition, StoreError> {
         let mut known = self.backend.query_row(
-            "SELECT id, content_hash FROM articles WHERE doc_id = ?",
+            "SELECT id, content_hash, doc_id FROM articles WHERE doc_id = ?",
             &[article.meta.id.as_str().into()],
         )?;
         if known.is_none()
             && let Some(url_key) = url_key
         {
             known = self.backend.query_row(
-                "SELECT id, content_hash FROM articles WHERE url_key = ?",
+                "SELECT id, content_hash, doc_id FROM articles WHERE url_key = ?",
                 &[url_key.into()],
             )?;
         }
@@ -172,7 +205,10 @@ impl BatchWriter<'_> {
             if row.text(1)? == hash || self.had_revision(article_id, hash)? {
                 return Ok(Disposition::Duplicate);
             }
-            return Ok(Disposition::Revision { article_id });
+            return Ok(Disposition::Revision {
+                article_id,
+                doc_id: row.text(2)?,
+            });
         }
         let same_text = self
             .backend
@@ -226,11 +262,13 @@ impl BatchWriter<'_> {
     fn replace_article(
         &mut self,
         article_id: i64,
+        doc_id: &str,
         article: &ArticleInput,
         hash: &str,
         url_key: Option<&str>,
     ) -> Result<(), StoreError> {
         let id: Value = article_id.into();
+        self.note_removed_reports(article_id, doc_id)?;
         self.backend.execute(
             "INSERT INTO article_revisions
                  (article_id, revision, content_hash, title, date, datetime, body, ingested_at)
@@ -386,56 +424,93 @@ impl BatchWriter<'_> {
         self.backend.insert_rows("mentions", COLUMNS, &rows)
     }
 
-    /// Stores the coded events; returns the event each landed in (`None`
-    /// for a report that could not be read or repeats another).
-    fn insert_reports(
-        &mut self,
-        article_id: i64,
-        article: &ArticleInput,
-    ) -> Result<Vec<Option<i64>>, StoreError> {
+    /// Where the revised article's stored reports were, so their groups
+    /// are placed again from there.
+    fn note_removed_reports(&mut self, article_id: i64, doc_id: &str) -> Result<(), StoreError> {
+        let rows = self.backend.query(
+            "SELECT r.date, e.root_code, e.source_head FROM reports r
+             JOIN events e ON e.id = r.event_id
+             WHERE r.article_id = ? AND r.kind = 'coded' AND r.date IS NOT NULL",
+            &[article_id.into()],
+        )?;
+        for row in rows {
+            self.removed.push(RemovedReport {
+                group: Group::dated(row.text(1)?, row.text(2)?),
+                date: crate::columns::parse_date(&row.text(0)?)?,
+                doc_id: doc_id.to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Reads the article's coded events for placing; skips (with a
+    /// problem) a report that cannot be read or repeats another.
+    fn queue_reports(&mut self, article_id: i64, doc_id: &str, article: &'b ArticleInput) {
         let mut seen_keys = HashSet::new();
-        let mut events = Vec::with_capacity(article.reports.len());
-        // The article's reports placed so far, for the one-reading-per-article rule.
-        let mut placed: Vec<(i64, Signature)> = Vec::new();
-        let outlet = article_outlet(article);
-        for record in &article.reports {
+        let mut pending = Vec::with_capacity(article.reports.len());
+        for (position, record) in article.reports.iter().enumerate() {
             if !seen_keys.insert(record.event_id.as_str()) {
                 self.problem(article, record, "repeats another event of the article");
-                events.push(None);
+                pending.push(None);
                 continue;
             }
             let mut signature = match Signature::from_record(record) {
                 Ok(signature) => signature,
                 Err(err) => {
                     self.problem(article, record, &err.to_string());
-                    events.push(None);
+                    pending.push(None);
                     continue;
                 }
             };
             if let Anchor::Article(_) = signature.anchor {
                 signature.anchor = Anchor::Article(article_anchor(article_id));
             }
-            let excluded: HashSet<i64> = placed
-                .iter()
-                .filter(|(_, other)| !other.same_actors(&signature))
-                .map(|(event_id, _)| *event_id)
-                .collect();
-            let (event_id, created) = place_report(
-                self.backend,
-                self.rule,
-                &signature,
-                &record.event_id,
-                &excluded,
-            )?;
-            placed.push((event_id, signature.clone()));
-            self.report.new_events += usize::from(created);
-            self.touched.insert(event_id);
-            let evidence = Evidence::of_record(record);
-            self.insert_report_row(article_id, event_id, &outlet, &signature, &evidence)?;
-            self.report.reports += 1;
-            events.push(Some(event_id));
+            pending.push(Some(self.pending.len()));
+            self.pending.push(PendingReport {
+                article_id,
+                doc_id: doc_id.to_string(),
+                position,
+                report_key: record.event_id.clone(),
+                signature,
+            });
         }
-        Ok(events)
+        self.articles.push(StoredArticle {
+            article_id,
+            input: article,
+            pending,
+        });
+    }
+
+    /// Stores an article's placed reports, then the references back to them.
+    fn insert_reports(
+        &mut self,
+        article: &StoredArticle<'_>,
+        placed: &[i64],
+    ) -> Result<(), StoreError> {
+        let outlet = article_outlet(article.input);
+        let events: Vec<Option<i64>> = article
+            .pending
+            .iter()
+            .map(|idx| idx.map(|idx| placed[idx]))
+            .collect();
+        for (record, pending_idx) in article.input.reports.iter().zip(&article.pending) {
+            let Some(pending_idx) = *pending_idx else {
+                continue;
+            };
+            let evidence = Evidence::of_record(record);
+            let signature = &self.pending[pending_idx].signature;
+            let event_id = placed[pending_idx];
+            insert_report_row(
+                self.backend,
+                article.article_id,
+                event_id,
+                &outlet,
+                signature,
+                &evidence,
+            )?;
+            self.report.reports += 1;
+        }
+        self.insert_references(article.article_id, article.input, &events)
     }
 
     fn insert_references(
@@ -467,72 +542,16 @@ impl BatchWriter<'_> {
                 signature.anchor = Anchor::Article(article_anchor(article_id));
             }
             self.touched.insert(event_id);
-            self.insert_report_row(article_id, event_id, &outlet, &signature, &evidence)?;
+            insert_report_row(
+                self.backend,
+                article_id,
+                event_id,
+                &outlet,
+                &signature,
+                &evidence,
+            )?;
             self.report.references += 1;
         }
-        Ok(())
-    }
-
-    fn insert_report_row(
-        &mut self,
-        article_id: i64,
-        event_id: i64,
-        outlet: &str,
-        signature: &Signature,
-        evidence: &Evidence,
-    ) -> Result<(), StoreError> {
-        let start = |span: Option<Span>| span.map(|s| i64::from(s.start));
-        let end = |span: Option<Span>| span.map(|s| i64::from(s.end));
-        let mut columns = vec![
-            "report_key",
-            "event_id",
-            "article_id",
-            "kind",
-            "outlet",
-            "sentence_idx",
-            "sentence_start",
-            "sentence_end",
-            "trigger_start",
-            "trigger_end",
-            "source_start",
-            "source_end",
-            "target_start",
-            "target_end",
-            "attribution_text",
-            "attribution_code",
-            "rule",
-            "issues",
-        ];
-        let mut values: Vec<Value> = vec![
-            evidence.key.as_str().into(),
-            event_id.into(),
-            article_id.into(),
-            evidence.kind.into(),
-            outlet.into(),
-            evidence.sentence_index.map(i64::from).into(),
-            i64::from(evidence.sentence.start).into(),
-            i64::from(evidence.sentence.end).into(),
-            i64::from(evidence.trigger.start).into(),
-            i64::from(evidence.trigger.end).into(),
-            start(evidence.source).into(),
-            end(evidence.source).into(),
-            start(evidence.target).into(),
-            end(evidence.target).into(),
-            evidence.attribution_text.clone().into(),
-            evidence.attribution_code.clone().into(),
-            evidence.rule.as_str().into(),
-            evidence.issues.clone().into(),
-        ];
-        columns.extend(SIGNATURE_COLUMNS);
-        values.extend(signature_values(signature));
-        self.backend.execute(
-            &format!(
-                "INSERT INTO reports ({}) VALUES ({})",
-                columns.join(", "),
-                placeholders(columns.len())
-            ),
-            &values,
-        )?;
         Ok(())
     }
 
@@ -542,6 +561,69 @@ impl BatchWriter<'_> {
             article.meta.id, record.event_id
         ));
     }
+}
+
+fn insert_report_row(
+    backend: &mut dyn Backend,
+    article_id: i64,
+    event_id: i64,
+    outlet: &str,
+    signature: &Signature,
+    evidence: &Evidence,
+) -> Result<(), StoreError> {
+    let start = |span: Option<Span>| span.map(|s| i64::from(s.start));
+    let end = |span: Option<Span>| span.map(|s| i64::from(s.end));
+    let mut columns = vec![
+        "report_key",
+        "event_id",
+        "article_id",
+        "kind",
+        "outlet",
+        "sentence_idx",
+        "sentence_start",
+        "sentence_end",
+        "trigger_start",
+        "trigger_end",
+        "source_start",
+        "source_end",
+        "target_start",
+        "target_end",
+        "attribution_text",
+        "attribution_code",
+        "rule",
+        "issues",
+    ];
+    let mut values: Vec<Value> = vec![
+        evidence.key.as_str().into(),
+        event_id.into(),
+        article_id.into(),
+        evidence.kind.into(),
+        outlet.into(),
+        evidence.sentence_index.map(i64::from).into(),
+        i64::from(evidence.sentence.start).into(),
+        i64::from(evidence.sentence.end).into(),
+        i64::from(evidence.trigger.start).into(),
+        i64::from(evidence.trigger.end).into(),
+        start(evidence.source).into(),
+        end(evidence.source).into(),
+        start(evidence.target).into(),
+        end(evidence.target).into(),
+        evidence.attribution_text.clone().into(),
+        evidence.attribution_code.clone().into(),
+        evidence.rule.as_str().into(),
+        evidence.issues.clone().into(),
+    ];
+    columns.extend(SIGNATURE_COLUMNS);
+    values.extend(signature_values(signature));
+    backend.execute(
+        &format!(
+            "INSERT INTO reports ({}) VALUES ({})",
+            columns.join(", "),
+            placeholders(columns.len())
+        ),
+        &values,
+    )?;
+    Ok(())
 }
 
 /// The article columns written on insert and on revision, in order.

@@ -41,6 +41,7 @@ mod error;
 mod explore;
 mod ingest;
 mod merge;
+mod placement;
 mod query;
 mod records;
 pub mod schema;

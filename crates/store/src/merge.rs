@@ -1,131 +1,17 @@
-//! The resolver's rule applied to the `events` table: find the event a
-//! report belongs to, or start one; then recount what each event merges.
+//! Recounting what each event merges, once `placement` has put its
+//! reports in it: fields, counts and actor keys.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use dateline_model::ActorCode;
-use dateline_resolve::{Anchor, MergeRule, Origin, Signature, Tally};
+use dateline_resolve::{Origin, Signature, Tally};
 
 use crate::StoreError;
-use crate::backend::{Backend, BackendExt, Row, Value, placeholders};
+use crate::backend::{Backend, BackendExt, Row, Value};
 use crate::columns::{SIGNATURE_COLUMNS, select_list, signature_from_row, signature_values};
 
-/// The event a report joins: an existing one (whose signature absorbed the
-/// report's) or a new one. Events in `excluded` hold a report of the same
-/// article naming other actors, which the rule keeps apart.
-pub fn place_report(
-    backend: &mut dyn Backend,
-    rule: &MergeRule,
-    signature: &Signature,
-    report_key: &str,
-    excluded: &HashSet<i64>,
-) -> Result<(i64, bool), StoreError> {
-    let mut candidates = candidates(backend, rule, signature)?;
-    candidates.retain(|(id, _)| !excluded.contains(id));
-    let chosen = rule.best(candidates.iter().map(|(id, sig)| (*id, sig)), signature);
-    match chosen {
-        Some(event_id) => {
-            let mut merged = candidates
-                .into_iter()
-                .find(|(id, _)| *id == event_id)
-                .map(|(_, sig)| sig)
-                .expect("best() returns one of the candidates");
-            merged.absorb(signature);
-            write_signature(backend, event_id, &merged)?;
-            Ok((event_id, false))
-        }
-        None => Ok((create_event(backend, signature, report_key)?, true)),
-    }
-}
-
-/// Events that could hold the report: same root, same source head, and
-/// within the window (or, undated, in the same article).
-fn candidates(
-    backend: &mut dyn Backend,
-    rule: &MergeRule,
-    signature: &Signature,
-) -> Result<Vec<(i64, Signature)>, StoreError> {
-    let columns = select_list("e");
-    let root = signature.code.root().to_string();
-    let head = signature.source.code.head().to_string();
-    let mut rows = match &signature.anchor {
-        Anchor::Date(date) => {
-            let (from, to) = rule.window(*date);
-            backend.query(
-                &format!(
-                    "SELECT e.id, e.anchor_article, {columns} FROM events e
-                     WHERE e.root_code = ? AND e.source_head = ? AND e.date >= ? AND e.date <= ?"
-                ),
-                &[root.into(), head.into(), day(from).into(), day(to).into()],
-            )?
-        }
-        Anchor::Article(article) => backend.query(
-            &format!(
-                "SELECT e.id, e.anchor_article, {columns} FROM events e
-                 WHERE e.anchor_article = ? AND e.root_code = ? AND e.source_head = ?"
-            ),
-            &[article.as_str().into(), root.into(), head.into()],
-        )?,
-    };
-    sort_by_id(&mut rows)?;
-    rows.iter()
-        .map(|row| {
-            let signature = signature_from_row(row, 2, || {
-                row.opt_text(1)?
-                    .ok_or_else(|| StoreError::Corrupt("undated event without article".into()))
-            })?;
-            Ok((row.int(0)?, signature))
-        })
-        .collect()
-}
-
-fn create_event(
-    backend: &mut dyn Backend,
-    signature: &Signature,
-    report_key: &str,
-) -> Result<i64, StoreError> {
-    let key = unique_event_key(backend, report_key)?;
-    let anchor_article = match &signature.anchor {
-        Anchor::Article(article) => Some(article.clone()),
-        Anchor::Date(_) => None,
-    };
-    let mut columns = vec!["event_key", "anchor_article"];
-    columns.extend(SIGNATURE_COLUMNS);
-    columns.extend(DERIVED_COLUMNS);
-    columns.extend(["num_mentions", "num_sources", "num_articles"]);
-    let mut values: Vec<Value> = vec![key.into(), anchor_article.into()];
-    values.extend(signature_values(signature));
-    values.extend(derived_values(signature));
-    values.extend([0i64.into(), 0i64.into(), 0i64.into()]);
-    let sql = format!(
-        "INSERT INTO events ({}) VALUES ({}) RETURNING id",
-        columns.join(", "),
-        placeholders(columns.len())
-    );
-    backend
-        .query_int(&sql, &values)?
-        .ok_or_else(|| StoreError::Corrupt("event insert returned no id".into()))
-}
-
-/// The first report's key, or that key with `-2`, `-3`... when a deleted
-/// revision's event already used it.
-fn unique_event_key(backend: &mut dyn Backend, base: &str) -> Result<String, StoreError> {
-    let mut key = base.to_string();
-    for n in 2.. {
-        let taken = backend.query_int(
-            "SELECT id FROM events WHERE event_key = ?",
-            &[key.as_str().into()],
-        )?;
-        if taken.is_none() {
-            break;
-        }
-        key = format!("{base}-{n}");
-    }
-    Ok(key)
-}
-
 /// Columns computed from the signature: code levels, source head, codebook values.
-const DERIVED_COLUMNS: &[&str] = &[
+pub const DERIVED_COLUMNS: &[&str] = &[
     "base_code",
     "root_code",
     "source_head",
@@ -133,7 +19,7 @@ const DERIVED_COLUMNS: &[&str] = &[
     "goldstein",
 ];
 
-fn derived_values(signature: &Signature) -> Vec<Value> {
+pub fn derived_values(signature: &Signature) -> Vec<Value> {
     let code = &signature.code;
     let info = code.info();
     vec![
@@ -166,17 +52,18 @@ fn write_signature(
 }
 
 /// Recomputes an event from its reports: the signature folded over them in
-/// ingest order, the counts, the actor keys. Deletes an event left with no
-/// report (its article was revised).
+/// report order (see `placement`), the counts, the actor keys. Deletes an
+/// event left with no report (its reports moved, or its article was revised).
 pub fn refresh_event(backend: &mut dyn Backend, event_id: i64) -> Result<(), StoreError> {
     let mut rows = backend.query(
         &format!(
-            "SELECT r.id, r.article_id, r.outlet, {} FROM reports r WHERE r.event_id = ?",
+            "SELECT r.id, r.article_id, r.outlet, a.doc_id, {}
+             FROM reports r JOIN articles a ON a.id = r.article_id WHERE r.event_id = ?",
             select_list("r")
         ),
         &[event_id.into()],
     )?;
-    sort_by_id(&mut rows)?;
+    sort_in_report_order(&mut rows)?;
     if rows.is_empty() {
         delete_actor_keys(backend, event_id)?;
         backend.execute("DELETE FROM events WHERE id = ?", &[event_id.into()])?;
@@ -186,7 +73,7 @@ pub fn refresh_event(backend: &mut dyn Backend, event_id: i64) -> Result<(), Sto
     let mut signatures = Vec::with_capacity(rows.len());
     for row in &rows {
         let article_id = row.int(1)?;
-        let signature = signature_from_row(row, 3, || Ok(article_anchor(article_id)))?;
+        let signature = signature_from_row(row, 4, || Ok(article_anchor(article_id)))?;
         origins.push(Origin {
             article_id: article_id.to_string(),
             outlet: row.text(2)?,
@@ -238,15 +125,24 @@ fn delete_actor_keys(backend: &mut dyn Backend, event_id: i64) -> Result<(), Sto
     Ok(())
 }
 
-/// Orders rows by the id in their first column. The ingest queries sort
-/// here rather than with `ORDER BY id`: SQLite (with STAT4 compiled in)
-/// re-prepares a statement that filters on an index and orders by rowid
-/// at every execution, which cost a sixth of the ingest time.
-fn sort_by_id(rows: &mut [Row]) -> Result<(), StoreError> {
+/// Orders report rows (id, article id, outlet, doc id, signature columns)
+/// by date, article id, then row id. The ingest queries sort here rather
+/// than with `ORDER BY`: SQLite (with STAT4 compiled in) re-prepares a
+/// statement that filters on an index and orders by rowid at every
+/// execution, which cost a sixth of the ingest time.
+fn sort_in_report_order(rows: &mut [Row]) -> Result<(), StoreError> {
     for row in rows.iter() {
         row.int(0)?;
+        row.text(3)?;
+        row.opt_text(4)?;
     }
-    rows.sort_by_cached_key(|row| row.int(0).unwrap_or_default());
+    rows.sort_by_cached_key(|row| {
+        (
+            row.opt_text(4).ok().flatten(),
+            row.text(3).unwrap_or_default(),
+            row.int(0).unwrap_or_default(),
+        )
+    });
     Ok(())
 }
 

@@ -155,6 +155,11 @@ fn load_chunk(backend: &mut dyn Backend, ids: &[i64]) -> Result<Vec<EventDetail>
         let report = ReportRow::read(&row)?;
         reports.entry(report.event_id).or_default().push(report);
     }
+    // Report order (date, article id, row id; see `placement`), whatever
+    // order the reports arrived in: the rows come by id, the sort is stable.
+    for event_reports in reports.values_mut() {
+        event_reports.sort_by(|a, b| (&a.date, &a.doc_id).cmp(&(&b.date, &b.doc_id)));
+    }
     let bodies = load_bodies(backend, &reports)?;
     let mut details = Vec::with_capacity(ids.len());
     for id in ids {

@@ -57,14 +57,20 @@ pub fn current_version() -> i64 {
 }
 
 /// Brings the store up to [`current_version`]; refuses a newer store.
+///
+/// Several processes may open a new store at once (parallel ingests, Spark
+/// tasks): everything, even creating the migrations table, happens under
+/// the write lock, so one of them migrates and the others find it done.
 pub fn migrate(backend: &mut dyn Backend) -> Result<(), StoreError> {
-    backend.execute_script(MIGRATIONS_TABLE)?;
-    // Readers of an up-to-date store never take the write lock.
-    if applied_version(backend)? == current_version() {
+    // Readers of an up-to-date store never take the write lock. (On a new
+    // store the table is missing and the query fails: migrate.)
+    if applied_version(backend).ok() == Some(current_version()) {
         return Ok(());
     }
     backend.begin_write()?;
-    let result = apply_missing(backend);
+    let result = backend
+        .execute_script(MIGRATIONS_TABLE)
+        .and_then(|()| apply_missing(backend));
     match result {
         Ok(()) => backend.commit(),
         Err(err) => {

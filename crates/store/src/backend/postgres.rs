@@ -152,8 +152,12 @@ impl Backend for PostgresBackend {
     }
 
     fn begin_write(&mut self) -> Result<(), StoreError> {
+        // READ COMMITTED whatever the server's default: each statement then
+        // sees what writers before the lock committed. (Under REPEATABLE
+        // READ or SERIALIZABLE the snapshot would be taken before the lock
+        // was granted, and the writer would miss its predecessor's rows.)
         self.client.batch_execute(&format!(
-            "BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY});"
+            "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY});"
         ))?;
         Ok(())
     }

@@ -633,3 +633,172 @@ pub fn xi_wire() -> ArticleInput {
     );
     article(&XI_WIRE, &[arrived, talks], &[])
 }
+
+/// `n` generated articles crowding a few dyads over a few days with codes
+/// that refine each other ("04", "041", "042"...), from several outlets:
+/// reports whose merging depends on the order they are placed in, for the
+/// tests of order and of concurrent writers. Some articles refer back to
+/// their first event in a last sentence.
+pub fn crowded(n: usize) -> Vec<ArticleInput> {
+    const SOURCES: [(&str, &str); 4] = [
+        ("USA", "Washington"),
+        ("USAGOV", "the US government"),
+        ("CHN", "Beijing"),
+        ("CHNGOV", "the Chinese government"),
+    ];
+    const TARGETS: [(&str, &str); 3] = [
+        ("RUS", "Moscow"),
+        ("RUSGOV", "the Kremlin"),
+        ("IRN", "Tehran"),
+    ];
+    const CODES: [&str; 6] = ["04", "040", "041", "042", "043", "046"];
+    const PLACES: [Option<Gazetteer>; 4] = [None, Some(HANOI), Some(BRUSSELS), None];
+    const OUTLETS: [&str; 3] = ["Example Wire", "Daily Example", "Example Herald"];
+    // A small linear congruential generator: the same articles every run.
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |bound: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((state >> 33) as usize) % bound
+    };
+    (0..n)
+        .map(|idx| {
+            let date = chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap()
+                + chrono::Days::new(next(5) as u64);
+            let date = date.format("%Y-%m-%d").to_string();
+            let n_events = 1 + next(3);
+            let mut body = String::new();
+            let mut sentences = Vec::new();
+            let mut plans = Vec::new();
+            for event_idx in 0..n_events {
+                let (source_code, source_words) = SOURCES[next(SOURCES.len())];
+                let (target_code, target_words) = TARGETS[next(TARGETS.len())];
+                let code = CODES[next(CODES.len())];
+                let place = PLACES[next(PLACES.len())];
+                if event_idx > 0 {
+                    body.push(' ');
+                }
+                let start = body.len();
+                let place_words = place.map_or(String::new(), |p| format!(" in {}", p.name));
+                body.push_str(&format!(
+                    "{} held consultations with {}{place_words} (story {idx}, item {event_idx}).",
+                    capitalised(source_words),
+                    target_words
+                ));
+                sentences.push(Span::new(start, body.len()));
+                plans.push((
+                    source_code,
+                    source_words,
+                    target_code,
+                    target_words,
+                    code,
+                    place,
+                ));
+            }
+            let refers = next(3) == 0;
+            if refers {
+                body.push_str(" The consultations went on late.");
+                let start = body.len() - "The consultations went on late.".len();
+                sentences.push(Span::new(start, body.len()));
+            }
+            let doc_id = format!("crowd-{idx:03}");
+            let reports: Vec<EventRecord> = plans
+                .iter()
+                .enumerate()
+                .map(|(event_idx, plan)| {
+                    let (source_code, source_words, target_code, target_words, code, place) = *plan;
+                    let sentence = sentences[event_idx];
+                    let source_words = capitalised(source_words);
+                    let code_info = dateline_model::EventCode::parse(code).unwrap();
+                    EventRecord {
+                        article_id: doc_id.clone(),
+                        event_id: format!("{doc_id}-{event_idx}"),
+                        date: Some(date.clone()),
+                        code: code.into(),
+                        root_code: "04".into(),
+                        label: code_info.info().map(|i| i.name.clone()),
+                        quad_class: Some(1),
+                        goldstein: code_info.info().map(|i| i.goldstein),
+                        plover: None,
+                        source: ParticipantRecord {
+                            code: source_code.into(),
+                            country: Some(source_code[..3].into()),
+                            name: None,
+                            text: Some(source_words.clone()),
+                            span: Some(within(&body, sentence, &source_words)),
+                        },
+                        target: Some(ParticipantRecord {
+                            code: target_code.into(),
+                            country: Some(target_code[..3].into()),
+                            name: None,
+                            text: Some(target_words.into()),
+                            span: Some(within(&body, sentence, target_words)),
+                        }),
+                        negated: false,
+                        modality: "asserted".into(),
+                        location: place.map(|p| LocationRecord {
+                            name: p.name.into(),
+                            country: Some(p.country.into()),
+                            adm1: Some(p.adm1.into()),
+                            lat: p.lat,
+                            lon: p.lon,
+                            geonameid: Some(p.geonameid),
+                            basis: "sentence".into(),
+                            kind: p.kind.into(),
+                        }),
+                        attribution: None,
+                        sentence: SentenceRecord {
+                            index: Some(event_idx as u32),
+                            text: body[sentence.range()].to_string(),
+                            span: sentence,
+                        },
+                        trigger: SpanRecord {
+                            text: "held consultations".into(),
+                            span: within(&body, sentence, "held consultations"),
+                        },
+                        rule: "test".into(),
+                        url: None,
+                        issues: vec![],
+                        merge: None,
+                    }
+                })
+                .collect();
+            let references = if refers {
+                let sentence = sentences.len() - 1;
+                vec![ReferenceInput {
+                    report: 0,
+                    sentence: sentence as u32,
+                    noun: within(&body, sentences[sentence], "consultations"),
+                    source_span: None,
+                    target_span: None,
+                    form: "consultations".into(),
+                }]
+            } else {
+                vec![]
+            };
+            ArticleInput {
+                meta: Meta {
+                    id: doc_id.clone(),
+                    url: Some(format!("https://news.example.org/crowd/{idx}")),
+                    date: Some(date.parse().unwrap()),
+                    publisher: Some(OUTLETS[next(OUTLETS.len())].into()),
+                    ..Meta::default()
+                },
+                body,
+                sentences,
+                mentions: vec![],
+                reports,
+                references,
+            }
+        })
+        .collect()
+}
+
+fn capitalised(words: &str) -> String {
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

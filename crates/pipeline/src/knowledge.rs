@@ -1,16 +1,91 @@
-//! Reading a PETRARCH configuration (`PETR_config.ini`): the dictionaries it
-//! names, with paths relative to the file's folder, and the `[Options]`
-//! that change coding. Options about PETRARCH's own input and output
-//! (`textfile_list`, `eventfile_name`, `write_actor_text`, ...) are ignored:
-//! Dateline reads and writes its own way.
+//! The knowledge options users give (the CLI's flags, the Python
+//! package's arguments) and PETRARCH configuration files, turned into a
+//! [`PipelineConfig`].
+//!
+//! A PETRARCH configuration (`PETR_config.ini`) names dictionaries
+//! (relative to its folder; using one implies `no_builtin`) and coding
+//! options; options given directly override the file's.
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
-use dateline_code::CoderConfig;
 use dateline_code::comma::CommaRules;
+use dateline_code::{CoderConfig, Engine};
 
-use crate::args::{CodingOptionArgs, parse_bool};
+use crate::{PipelineConfig, PipelineError, ProblemPolicy};
+
+/// Which knowledge to code with: the CLI's `--kb`, `--verbs`, `--actors`,
+/// `--agents`, `--discards`, `--issues`, `--no-builtin`,
+/// `--petrarch-config` and coding options.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KnowledgeOptions {
+    pub kb_files: Vec<PathBuf>,
+    pub verb_files: Vec<PathBuf>,
+    pub no_builtin: bool,
+    pub actor_files: Vec<PathBuf>,
+    pub agent_files: Vec<PathBuf>,
+    pub discard_files: Vec<PathBuf>,
+    pub issue_files: Vec<PathBuf>,
+    pub petrarch_config: Option<PathBuf>,
+    pub coding: CodingOptions,
+    /// Which coder engine (`--engine`); `None` leaves the default.
+    pub engine: Option<Engine>,
+}
+
+/// PETRARCH's coding options; `None` leaves the default (or the file's value).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CodingOptions {
+    pub require_dyad: Option<bool>,
+    pub new_actor_length: Option<usize>,
+    pub comma_min: Option<usize>,
+    pub comma_max: Option<usize>,
+    pub comma_bmin: Option<usize>,
+    pub comma_bmax: Option<usize>,
+    pub comma_emin: Option<usize>,
+    pub comma_emax: Option<usize>,
+}
+
+impl KnowledgeOptions {
+    /// The pipeline configuration: a PETRARCH configuration file first, then
+    /// the options, which add files and override its options.
+    pub fn pipeline_config(
+        &self,
+        problems: ProblemPolicy,
+    ) -> Result<PipelineConfig, PipelineError> {
+        let petrarch = self
+            .petrarch_config
+            .as_deref()
+            .map(read)
+            .transpose()?
+            .unwrap_or_default();
+        let options = petrarch.options.overridden_by(&self.coding);
+        let uses_petrarch = self.petrarch_config.is_some();
+        Ok(PipelineConfig {
+            kb_files: self.kb_files.clone(),
+            verb_files: [petrarch.verb_files, self.verb_files.clone()].concat(),
+            no_builtin: self.no_builtin || uses_petrarch,
+            actor_files: [petrarch.actor_files, self.actor_files.clone()].concat(),
+            agent_files: [petrarch.agent_files, self.agent_files.clone()].concat(),
+            discard_files: [petrarch.discard_files, self.discard_files.clone()].concat(),
+            issue_files: [petrarch.issue_files, self.issue_files.clone()].concat(),
+            dictionary_problems: problems,
+            coder: CoderConfig {
+                engine: self.engine.unwrap_or_default(),
+                ..options.coder_config(uses_petrarch)
+            },
+            parse: crate::ParseScope::default(),
+        })
+    }
+}
+
+/// `true`/`false` in any case, as PETRARCH configurations write them
+/// (also `yes`/`no`, `on`/`off`, `1`/`0`).
+pub fn parse_bool(text: &str) -> Result<bool, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "true" | "yes" | "on" | "1" => Ok(true),
+        "false" | "no" | "off" | "0" => Ok(false),
+        _ => Err(format!("expected true or false, got {text:?}")),
+    }
+}
 
 /// What a configuration file asks for.
 #[derive(Debug, Default, PartialEq)]
@@ -20,16 +95,21 @@ pub struct PetrarchConfig {
     pub agent_files: Vec<PathBuf>,
     pub discard_files: Vec<PathBuf>,
     pub issue_files: Vec<PathBuf>,
-    pub options: CodingOptionArgs,
+    pub options: CodingOptions,
 }
 
 /// Reads a configuration file.
-pub fn read(path: &Path) -> anyhow::Result<PetrarchConfig> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+pub fn read(path: &Path) -> Result<PetrarchConfig, PipelineError> {
+    let text = std::fs::read_to_string(path).map_err(|source| PipelineError::Read {
+        path: path.display().to_string(),
+        source,
+    })?;
     let folder = path.parent().unwrap_or(Path::new(""));
-    parse(&text, folder)
-        .map_err(|(line, message)| anyhow::anyhow!("{}:{line}: {message}", path.display()))
+    parse(&text, folder).map_err(|(line, message)| PipelineError::Config {
+        path: path.display().to_string(),
+        line,
+        message,
+    })
 }
 
 /// Parses the text of a configuration; errors carry their 1-based line.
@@ -66,10 +146,7 @@ fn parse(text: &str, folder: &Path) -> Result<PetrarchConfig, (usize, String)> {
 }
 
 /// The slot of a numeric option, `None` for options Dateline ignores.
-fn number_option<'a>(
-    options: &'a mut CodingOptionArgs,
-    key: &str,
-) -> Option<&'a mut Option<usize>> {
+fn number_option<'a>(options: &'a mut CodingOptions, key: &str) -> Option<&'a mut Option<usize>> {
     Some(match key {
         "new_actor_length" => &mut options.new_actor_length,
         "comma_min" => &mut options.comma_min,
@@ -92,10 +169,10 @@ fn paths(value: &str, folder: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-impl CodingOptionArgs {
+impl CodingOptions {
     /// These options with every option `flags` sets replacing them.
-    pub fn overridden_by(&self, flags: &CodingOptionArgs) -> CodingOptionArgs {
-        CodingOptionArgs {
+    pub fn overridden_by(&self, flags: &CodingOptions) -> CodingOptions {
+        CodingOptions {
             require_dyad: flags.require_dyad.or(self.require_dyad),
             new_actor_length: flags.new_actor_length.or(self.new_actor_length),
             comma_min: flags.comma_min.or(self.comma_min),
@@ -243,10 +320,10 @@ comma_emax = 0
     #[test]
     fn flags_override_the_file() {
         let config = parse(INI, Path::new("")).unwrap();
-        let flags = CodingOptionArgs {
+        let flags = CodingOptions {
             require_dyad: Some(true),
             comma_max: Some(0),
-            ..CodingOptionArgs::default()
+            ..CodingOptions::default()
         };
         let coder = config.options.overridden_by(&flags).coder_config(true);
         assert!(coder.require_dyad);
@@ -265,11 +342,11 @@ comma_emax = 0
 
     #[test]
     fn without_a_file_commas_stay_off_unless_asked() {
-        let none = CodingOptionArgs::default().coder_config(false);
+        let none = CodingOptions::default().coder_config(false);
         assert!(none.commas.is_off());
-        let asked = CodingOptionArgs {
+        let asked = CodingOptions {
             comma_min: Some(3),
-            ..CodingOptionArgs::default()
+            ..CodingOptions::default()
         };
         assert_eq!(asked.coder_config(false).commas.max, 8);
     }
