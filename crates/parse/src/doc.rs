@@ -3,7 +3,7 @@
 
 use dateline_model::{Doc, Segment, SegmentRef, TokenParse};
 
-use crate::{Model, WordParse};
+use crate::{Model, TagHint, WordParse};
 
 /// Parses every sentence and heading of `doc` (replacing an earlier parse).
 ///
@@ -27,9 +27,22 @@ pub fn parse(doc: &mut Doc, model: &Model) {
 
 /// Parses the sentences and headings for which `wanted` is true; tokens
 /// of the others get `None`.
-pub fn parse_segments(doc: &mut Doc, model: &Model, mut wanted: impl FnMut(SegmentRef) -> bool) {
+pub fn parse_segments(doc: &mut Doc, model: &Model, wanted: impl FnMut(SegmentRef) -> bool) {
+    parse_segments_hinted(doc, model, wanted, |_| TagHint::Free);
+}
+
+/// Like [`parse_segments`], with what is known of each token's part of
+/// speech (`hint` takes an index into `doc.tokens`), such as the names the
+/// recogniser found.
+pub fn parse_segments_hinted(
+    doc: &mut Doc,
+    model: &Model,
+    mut wanted: impl FnMut(SegmentRef) -> bool,
+    hint: impl Fn(usize) -> TagHint,
+) {
     let mut layer = vec![None; doc.tokens.len()];
     let mut words: Vec<&str> = Vec::new();
+    let mut hints: Vec<TagHint> = Vec::new();
     let mut parsed: Vec<WordParse<'_>> = Vec::new();
     let segments = doc
         .sentences
@@ -52,7 +65,9 @@ pub fn parse_segments(doc: &mut Doc, model: &Model, mut wanted: impl FnMut(Segme
                 .iter()
                 .map(|token| doc.text(token.span)),
         );
-        model.parse_words_into(&words, &mut parsed);
+        hints.clear();
+        hints.extend(segment.tokens.clone().map(|token| hint(token as usize)));
+        model.parse_hinted_into(&words, &hints, &mut parsed);
         write_segment(segment, &parsed, &mut layer);
     }
     doc.parse = layer;

@@ -52,8 +52,9 @@ use std::sync::OnceLock;
 
 use dateline_model::DepRel;
 
-pub use doc::{parse, parse_segments};
+pub use doc::{parse, parse_segments, parse_segments_hinted};
 pub use model::{FORMAT_VERSION, ModelError};
+pub use tagger::TagHint;
 pub use tags::Tag;
 
 use model::Parts;
@@ -131,7 +132,7 @@ impl Model {
     /// Tags one tokenised sentence.
     pub fn tag_words<S: AsRef<str>>(&self, words: &[S]) -> Vec<&Tag> {
         SCRATCH.with_borrow_mut(|scratch| {
-            self.run_tagger(words, scratch);
+            self.run_tagger(words, &[], scratch);
             scratch
                 .tags
                 .iter()
@@ -153,9 +154,20 @@ impl Model {
         words: &[S],
         out: &mut Vec<WordParse<'m>>,
     ) {
+        self.parse_hinted_into(words, &[], out);
+    }
+
+    /// Like [`Model::parse_words_into`], keeping the tags that `hints` fix
+    /// (one hint per word; missing ones are [`TagHint::Free`]).
+    pub fn parse_hinted_into<'m, S: AsRef<str>>(
+        &'m self,
+        words: &[S],
+        hints: &[TagHint],
+        out: &mut Vec<WordParse<'m>>,
+    ) {
         out.clear();
         SCRATCH.with_borrow_mut(|scratch| {
-            self.run_tagger(words, scratch);
+            self.run_tagger(words, hints, scratch);
             let input = Input {
                 words: &scratch.words,
                 tags: &scratch.tags,
@@ -175,14 +187,14 @@ impl Model {
         });
     }
 
-    fn run_tagger<S: AsRef<str>>(&self, words: &[S], scratch: &mut Scratch) {
+    fn run_tagger<S: AsRef<str>>(&self, words: &[S], hints: &[TagHint], scratch: &mut Scratch) {
         scratch.words.clear();
         scratch
             .words
             .extend(words.iter().map(|word| WordAtoms::new(word.as_ref())));
         self.parts
             .tagger
-            .tag(&scratch.words, &mut scratch.tag, &mut scratch.tags);
+            .tag_hinted(&scratch.words, hints, &mut scratch.tag, &mut scratch.tags);
     }
 }
 

@@ -12,6 +12,7 @@ use crate::perceptron::{Trainer, Weights};
 use crate::rng::Rng;
 use crate::tags::Tag;
 use crate::words::{START, WordAtoms};
+use dateline_model::Upos;
 
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Tagger {
@@ -44,23 +45,73 @@ pub(crate) struct TagScratch {
 impl Tagger {
     /// Tags one sentence; `out` gets one class per word.
     pub fn tag(&self, words: &[WordAtoms], scratch: &mut TagScratch, out: &mut Vec<u16>) {
+        self.tag_hinted(words, &[], scratch, out);
+    }
+
+    /// Tags one sentence, keeping what `hints` know (missing hints are
+    /// [`TagHint::Free`]). A fixed tag is in place before the next word is
+    /// tagged, so its neighbours see it as context.
+    pub fn tag_hinted(
+        &self,
+        words: &[WordAtoms],
+        hints: &[TagHint],
+        scratch: &mut TagScratch,
+        out: &mut Vec<u16>,
+    ) {
         out.clear();
-        let n_tags = self.tags.len();
+        let proper_noun = self.proper_noun();
         for idx in 0..words.len() {
-            if let Some(&tag) = self.lexicon.get(&words[idx].form) {
-                out.push(tag);
-                continue;
-            }
-            let (prev1, prev2) = previous_tags(out, idx, n_tags);
-            scratch.features.clear();
-            features(words, idx, prev1, prev2, &mut scratch.features);
-            scratch.scores.clear();
-            scratch.scores.resize(n_tags, 0);
-            self.weights
-                .score(&scratch.features.keys, &mut scratch.scores);
-            out.push(argmax_i32(&scratch.scores) as u16);
+            let tag = self.lexicon.get(&words[idx].form).copied();
+            let tag = tag.unwrap_or_else(|| self.predict(words, idx, out, scratch));
+            let tag = match (hints.get(idx), proper_noun) {
+                (Some(TagHint::ProperNoun), Some(proper))
+                    if self.tags[usize::from(tag)].upos != Upos::Propn =>
+                {
+                    proper
+                }
+                _ => tag,
+            };
+            out.push(tag);
         }
     }
+
+    fn predict(
+        &self,
+        words: &[WordAtoms],
+        idx: usize,
+        tags: &[u16],
+        scratch: &mut TagScratch,
+    ) -> u16 {
+        let n_tags = self.tags.len();
+        let (prev1, prev2) = previous_tags(tags, idx, n_tags);
+        scratch.features.clear();
+        features(words, idx, prev1, prev2, &mut scratch.features);
+        scratch.scores.clear();
+        scratch.scores.resize(n_tags, 0);
+        self.weights
+            .score(&scratch.features.keys, &mut scratch.scores);
+        argmax_i32(&scratch.scores) as u16
+    }
+
+    /// The class of a singular proper noun (`PROPN`, `NNP`), when the model
+    /// has one.
+    fn proper_noun(&self) -> Option<u16> {
+        self.tags
+            .iter()
+            .position(|tag| tag.upos == Upos::Propn && tag.xpos == "NNP")
+            .map(|idx| idx as u16)
+    }
+}
+
+/// What the caller knows of a word's part of speech before tagging.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TagHint {
+    /// The tagger decides.
+    #[default]
+    Free,
+    /// Part of a name (the recogniser found a person or an organisation):
+    /// a proper noun, whatever the word looks like alone ("Trump", "Mark").
+    ProperNoun,
 }
 
 /// The two tags before `idx` (padding before the sentence start).

@@ -33,7 +33,7 @@ use dateline_code::issues::IssueList;
 use dateline_code::{Coder, CoderConfig, VerbDictionary};
 use dateline_kb::Kb;
 use dateline_kb::petrarch::{self, KnowledgeFormat};
-use dateline_model::{Doc, PlaceKind, PlaceRef, SegmentRef};
+use dateline_model::{ActorKind, Doc, PlaceKind, PlaceRef, SegmentRef};
 use dateline_recognise::Recogniser;
 
 pub use dateline_code::{Engine, Explanation, KeepPolicy, Verdict};
@@ -275,7 +275,13 @@ impl Pipeline {
             ParseScope::All => dateline_parse::parse(doc, model),
             ParseScope::CoderCandidates => {
                 let wanted = self.coder_candidates(doc);
-                dateline_parse::parse_segments(doc, model, |segment| wanted.contains(&segment));
+                let names = name_hints(doc);
+                dateline_parse::parse_segments_hinted(
+                    doc,
+                    model,
+                    |segment| wanted.contains(&segment),
+                    |token| names[token],
+                );
             }
         }
     }
@@ -337,4 +343,29 @@ fn country_places(kb: &Kb) -> Vec<(String, PlaceRef)> {
         .filter(|place| place.kind == PlaceKind::Country)
         .filter_map(|place| Some((place.country.clone()?, place.to_place_ref())))
         .collect()
+}
+
+/// Capitalised words of the people and organisations the recogniser named
+/// are proper nouns, whatever the tagger would make of them alone ("Trump
+/// said", "Mark Rutte"): one hint per token of `doc`.
+fn name_hints(doc: &Doc) -> Vec<dateline_parse::TagHint> {
+    let mut hints = vec![dateline_parse::TagHint::Free; doc.tokens.len()];
+    let names = doc.mentions.iter().filter(|mention| {
+        let named_actor = mention
+            .actor
+            .as_ref()
+            .is_some_and(|actor| matches!(actor.kind, ActorKind::Person | ActorKind::Organisation));
+        named_actor
+    });
+    for mention in names {
+        for token in mention.tokens.clone() {
+            let capitalised = doc
+                .text(doc.tokens[token as usize].span)
+                .starts_with(char::is_uppercase);
+            if capitalised && let Some(hint) = hints.get_mut(token as usize) {
+                *hint = dateline_parse::TagHint::ProperNoun;
+            }
+        }
+    }
+    hints
 }
