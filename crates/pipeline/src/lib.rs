@@ -351,11 +351,10 @@ fn country_places(kb: &Kb) -> Vec<(String, PlaceRef)> {
 fn name_hints(doc: &Doc) -> Vec<dateline_parse::TagHint> {
     let mut hints = vec![dateline_parse::TagHint::Free; doc.tokens.len()];
     let names = doc.mentions.iter().filter(|mention| {
-        let named_actor = mention
+        mention
             .actor
             .as_ref()
-            .is_some_and(|actor| matches!(actor.kind, ActorKind::Person | ActorKind::Organisation));
-        named_actor
+            .is_some_and(|actor| matches!(actor.kind, ActorKind::Person | ActorKind::Organisation))
     });
     for mention in names {
         for token in mention.tokens.clone() {
