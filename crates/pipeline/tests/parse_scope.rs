@@ -2,7 +2,7 @@
 //! `ParseScope` says which sentences, and parsing never changes the events.
 
 use dateline_model::{Block, BlockKind, DepRel, Doc, Meta, Span};
-use dateline_pipeline::{ParseScope, Pipeline, PipelineConfig, Stage};
+use dateline_pipeline::{Engine, ParseScope, Pipeline, PipelineConfig, Stage};
 
 const BODY: &str = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi. The weather was warm and dry.";
 
@@ -20,10 +20,15 @@ fn doc() -> Doc {
 }
 
 fn pipeline(scope: ParseScope) -> Pipeline {
-    let config = PipelineConfig {
+    pipeline_with(scope, Engine::default())
+}
+
+fn pipeline_with(scope: ParseScope, engine: Engine) -> Pipeline {
+    let mut config = PipelineConfig {
         parse: scope,
         ..PipelineConfig::default()
     };
+    config.coder.engine = engine;
     Pipeline::build(&config).expect("pipeline").0
 }
 
@@ -54,17 +59,23 @@ fn coding_parses_only_what_the_scope_asks_and_events_do_not_change() {
     assert!(plain.parse.is_empty());
     assert_eq!(plain.events.len(), 1);
 
+    // The pattern engine reads no parse: nothing is parsed for it.
+    let mut patterns = doc();
+    pipeline(ParseScope::CoderCandidates).process(&mut patterns, Stage::Code);
+    assert_eq!(patterns.events, plain.events);
+    assert_eq!(rel_of(&patterns, "met"), None);
+
     let mut candidates = doc();
-    let with_candidates = pipeline(ParseScope::CoderCandidates);
-    with_candidates.process(&mut candidates, Stage::Code);
-    assert_eq!(candidates.events, plain.events);
+    pipeline_with(ParseScope::CoderCandidates, Engine::Parse).process(&mut candidates, Stage::Code);
     // The meeting sentence has a trigger ("met") and actors; the weather
     // sentence has neither and stays unparsed.
     assert_eq!(rel_of(&candidates, "met"), Some(DepRel::Root));
     assert_eq!(rel_of(&candidates, "weather"), None);
 
+    // Parsing every sentence codes the same events as parsing the candidates.
     let mut all = doc();
-    pipeline(ParseScope::All).process(&mut all, Stage::Code);
-    assert_eq!(all.events, plain.events);
+    pipeline_with(ParseScope::All, Engine::Parse).process(&mut all, Stage::Code);
+    assert_eq!(candidates.events.len(), 1);
+    assert_eq!(all.events, candidates.events);
     assert!(all.parse.iter().all(Option::is_some));
 }
