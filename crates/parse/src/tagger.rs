@@ -59,7 +59,12 @@ impl Tagger {
         out: &mut Vec<u16>,
     ) {
         out.clear();
-        let proper_noun = self.proper_noun();
+        // Looked up only when there are hints: plain tagging stays as fast.
+        let proper_noun = if hints.is_empty() {
+            None
+        } else {
+            self.proper_noun()
+        };
         for idx in 0..words.len() {
             let tag = self.lexicon.get(&words[idx].form).copied();
             let tag = tag.unwrap_or_else(|| self.predict(words, idx, out, scratch));

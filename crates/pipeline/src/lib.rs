@@ -269,21 +269,18 @@ impl Pipeline {
     /// Parses what [`PipelineConfig::parse`] asks for; after recognising,
     /// since the coder's candidates need the actor mentions.
     fn parse_for_coder(&self, doc: &mut Doc) {
-        let model = dateline_parse::Model::builtin();
-        match self.parse {
-            ParseScope::Skip => {}
-            ParseScope::All => dateline_parse::parse(doc, model),
+        let wanted: Box<dyn Fn(SegmentRef) -> bool> = match self.parse {
+            ParseScope::Skip => return,
+            ParseScope::All => Box::new(|_| true),
             ParseScope::CoderCandidates => {
-                let wanted = self.coder_candidates(doc);
-                let names = name_hints(doc);
-                dateline_parse::parse_segments_hinted(
-                    doc,
-                    model,
-                    |segment| wanted.contains(&segment),
-                    |token| names[token],
-                );
+                let candidates = self.coder_candidates(doc);
+                Box::new(move |segment| candidates.contains(&segment))
             }
-        }
+        };
+        // Both scopes parse a sentence alike: with the recogniser's names.
+        let names = name_hints(doc);
+        let model = dateline_parse::Model::builtin();
+        dateline_parse::parse_segments_hinted(doc, model, wanted, |token| names[token]);
     }
 
     /// Segments with at least one actor mention, when the coder reads the
