@@ -259,6 +259,15 @@ pub enum Cue {
     Former,
     /// A third-person pronoun ("he", "her").
     Pronoun,
+    /// A lower-case particle inside a person's name ("bin", "van", "da").
+    Particle,
+    /// "of": names what a title or group belongs to ("the government of Syria").
+    Genitive,
+    /// "and", "or": joins a list of names.
+    Conjunction,
+    /// A possessive determiner that gives an agent its owner's country
+    /// ("its warplanes", "their government").
+    Possessive,
 }
 
 impl Cue {
@@ -271,8 +280,12 @@ impl Cue {
             "connector" => Ok(Cue::Connector),
             "former" => Ok(Cue::Former),
             "pronoun" => Ok(Cue::Pronoun),
+            "particle" => Ok(Cue::Particle),
+            "possessive" => Ok(Cue::Possessive),
+            "conjunction" => Ok(Cue::Conjunction),
+            "genitive" => Ok(Cue::Genitive),
             other => Err(format!(
-                "unknown cue '{other}' (expected common, locative, org-head, place-head, connector, former, pronoun)"
+                "unknown cue '{other}' (expected common, locative, org-head, place-head, connector, former, pronoun, particle, possessive, conjunction, genitive)"
             )),
         }
     }

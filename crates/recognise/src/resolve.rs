@@ -19,9 +19,26 @@ pub struct Resolved {
     pub titles: Vec<usize>,
     /// The surname of an unknown person the mention's title covers.
     pub holder_surname: Option<Span>,
+    /// The agent noun or title the mention was read from.
+    pub agent: Option<usize>,
 }
 
 impl Resolved {
+    /// Clears what the mention refers to; an empty mention is dropped when
+    /// mentions are put in body order.
+    pub fn empty(&mut self) {
+        self.mention.actor = None;
+        self.mention.place = None;
+        self.mention.unknown = None;
+        self.person = None;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.mention.actor.is_none()
+            && self.mention.place.is_none()
+            && self.mention.unknown.is_none()
+    }
+
     /// A one-token mention that refers back to an earlier one ("he",
     /// a surname alone), taking its actor.
     pub fn referring(
@@ -44,6 +61,7 @@ impl Resolved {
             person: antecedent.person,
             titles: Vec::new(),
             holder_surname: None,
+            agent: None,
         }
     }
 }
@@ -131,8 +149,9 @@ impl Resolver<'_> {
                 country,
                 former,
             } => {
-                let actor = self.agent_ref(*agent, *country, *former);
+                let actor = self.agent_ref(*agent, *country, *former, draft.role_of);
                 self.push(draft, Some(actor), None, Resolution::Agent);
+                self.note_agent(*agent);
             }
             DraftKind::Title {
                 agent,
@@ -309,7 +328,9 @@ impl Resolver<'_> {
         definite: bool,
         former: bool,
     ) {
-        if definite && !former {
+        // "the Italian foreign minister, Luigi Di Maio" names its holder; a
+        // definite title alone refers back to one named before.
+        if definite && !former && draft.holder_surname.is_none() {
             let antecedent = self.title_holder(agent, country);
             if let Some(antecedent) = antecedent
                 && let Some(person) = self.resolved[antecedent].person
@@ -327,15 +348,26 @@ impl Resolver<'_> {
             }
         }
         // "The foreign ministers of Armenia and Azerbaijan": a plural title
-        // names a group of office-holders, like "leaders".
+        // names a group of office-holders, like "leaders". A named holder's
+        // or the office's ("the president") country, when the phrase gives
+        // none, comes from the article (see `nationality`); a bare title
+        // ("a candidate for prime minister") names no one.
         let surface = self.body[draft.span].to_lowercase();
         let plural = self.kb.agents()[agent]
             .plurals
             .iter()
             .any(|p| surface.ends_with(&p.to_lowercase()));
-        if country.is_some() || former || plural {
-            let actor = self.agent_ref(agent, country, former);
+        let named = draft.holder_surname.is_some() || definite;
+        if country.is_some() || former || plural || named {
+            let actor = self.agent_ref(agent, country, former, draft.role_of);
             self.push(draft, Some(actor), None, Resolution::Agent);
+            self.note_agent(agent);
+        }
+    }
+
+    fn note_agent(&mut self, agent: usize) {
+        if let Some(last) = self.resolved.last_mut() {
+            last.agent = Some(agent);
         }
     }
 
@@ -425,6 +457,7 @@ impl Resolver<'_> {
             person: None,
             titles: Vec::new(),
             holder_surname,
+            agent: None,
         });
     }
 
@@ -461,15 +494,22 @@ impl Resolver<'_> {
 
     /// "Russian" + "military" is RUSMIL; "former" makes an office-holder ELI;
     /// without a country the code starts with `---`.
-    fn agent_ref(&self, agent: usize, country: Option<usize>, former: bool) -> ActorRef {
+    fn agent_ref(
+        &self,
+        agent: usize,
+        country: Option<usize>,
+        former: bool,
+        role_of: Option<usize>,
+    ) -> ActorRef {
         let entry = &self.kb.agents()[agent];
+        let role_entry = &self.kb.agents()[role_of.unwrap_or(agent)];
         // "former officials" are elites out of office; "former detainees"
         // are still civilians.
         const OFFICES: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY", "GOVMIL"];
-        let role = if former && OFFICES.contains(&entry.role.as_str()) {
+        let role = if former && OFFICES.contains(&role_entry.role.as_str()) {
             "ELI".to_string()
         } else {
-            entry.role.clone()
+            role_entry.role.clone()
         };
         let country_entry = country.map(|c| &self.kb.countries()[c]);
         let head = country_entry.map_or("---", |c| c.code.as_str());
