@@ -344,11 +344,7 @@ impl HitReader<'_> {
     /// protest leaders").
     fn agent_after_modifiers(&self, country_hit: usize) -> Option<usize> {
         const MAX_MODIFIERS: usize = 3;
-        const NOT_MODIFIERS: &[&str] = &[
-            "and", "or", "of", "the", "a", "an", "to", "in", "on", "at", "for", "with", "by",
-            "from", "that", "who", "which", "said", "says", "is", "are", "was", "were", "has",
-            "have", "had", "will", "would", "its", "their", "his", "her",
-        ];
+
         let agent_hit = country_hit + 1;
         if agent_hit >= self.hits.len() {
             return None;
@@ -362,7 +358,7 @@ impl HitReader<'_> {
         let words: Vec<&str> = modifiers.split_whitespace().collect();
         let modifiers_ok = words.len() <= MAX_MODIFIERS
             && words.iter().all(|word| {
-                !NOT_MODIFIERS.contains(word)
+                !self.kb.has_cue(word, Cue::Function)
                     && word.chars().all(|c| c.is_alphanumeric() || c == '-')
             });
         // Modifiers are adjectives, nouns and numbers: "India deployed
@@ -373,7 +369,8 @@ impl HitReader<'_> {
             let text = self.doc.text(self.doc.tokens[token as usize].span);
             // "U.S.-led forces" are the U.S.'s forces.
             // Untagged text (tags are optional) relies on the word check above.
-            matches!(text, "'s" | "’s" | "'" | "’" | "-" | "led")
+            matches!(text, "'s" | "’s" | "'" | "’" | "-")
+                || self.kb.has_cue(text, Cue::Leading)
                 || self.doc.tags.is_empty()
                 || tag.is_some_and(|pos| {
                     pos.is_adjective() || matches!(pos, Pos::Nn | Pos::Nns | Pos::Cd)
@@ -545,7 +542,13 @@ impl HitReader<'_> {
         let place_hit = head + 1;
         let hit = self.hits.get(place_hit)?;
         let between = self.view.between(self.hits[head].view.end, hit.view.start);
-        if !self.kb.has_cue(between, Cue::Genitive) {
+        let mut words = between.split_whitespace();
+        let genitive = words
+            .next()
+            .is_some_and(|w| self.kb.has_cue(w, Cue::Genitive));
+        // "the Parliament of the United Kingdom".
+        let rest_ok = words.all(|w| self.kb.has_cue(w, Cue::Definite));
+        if !(genitive && rest_ok) {
             return None;
         }
         let metonym_country = self
@@ -631,7 +634,7 @@ impl HitReader<'_> {
         let between = self
             .view
             .between(self.hits[name_hit].view.end, hit.view.start);
-        (between == "of"
+        (self.kb.has_cue(between, Cue::Genitive)
             && self
                 .country(country_hit)
                 .is_some_and(|(_, demonym)| !demonym))
@@ -645,9 +648,18 @@ impl HitReader<'_> {
         former: bool,
         first: usize,
     ) -> DraftKind {
+        // "the Manhattan district attorney" is no country's only officer of
+        // that title: a place's office does not refer back to a national one.
+        let sub_national = country.is_some()
+            && self.country(first).is_none()
+            && self.places_country(first).is_some();
         let country = country.map(|(country, _)| country);
         if self.kb.agents()[agent].class == AgentClass::Title {
-            let definite = self.view.word_before(self.hits[first].view.start) == "the";
+            let definite = !sub_national
+                && self.kb.has_cue(
+                    self.view.word_before(self.hits[first].view.start),
+                    Cue::Definite,
+                );
             DraftKind::Title {
                 agent,
                 country,
@@ -780,9 +792,9 @@ impl HitReader<'_> {
         // "in the north of", "in central Tbilisi": skip an article and one
         // lower-case common word (compass words are common cues).
         for _ in 0..2 {
-            let skippable = word == "the"
+            let skippable = self.kb.has_cue(word, Cue::Definite)
                 || (word.chars().all(char::is_lowercase) && self.kb.has_cue(word, Cue::Common));
-            let joins_a_list = matches!(word, "and" | "or");
+            let joins_a_list = self.kb.has_cue(word, Cue::Conjunction);
             if word.is_empty() || !skippable || joins_a_list || self.kb.has_cue(word, Cue::Locative)
             {
                 break;
@@ -790,7 +802,7 @@ impl HitReader<'_> {
             start = self.view.text[..start].trim_end().len() - word.len();
             word = self.view.word_before(start);
         }
-        if matches!(word, "and" | "or") && index > 0 {
+        if self.kb.has_cue(word, Cue::Conjunction) && index > 0 {
             let word_start = self.view.text[..start].trim_end().len() - word.len();
             let previous_end = self.hits[index - 1].view.end;
             // Hits may overlap ("west texas intermediate and west texas sour"):

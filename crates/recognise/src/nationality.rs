@@ -11,13 +11,16 @@
 //! that refer back to an agent (a surname, an acronym) follow it.
 
 use dateline_kb::{Cue, Kb};
-use dateline_model::{ActorCode, Doc, Mention, Pos, Resolution, SegmentRef};
+use dateline_model::{ActorCode, ActorKind, ActorRef, Doc, Mention, Pos, Resolution, SegmentRef};
 
 /// How far the first focus country must lead the second to count as the
 /// article's country: its score at least this many times the runner-up's,
 /// from at least this many mentions.
 const CLEAR_LEAD: f32 = 1.5;
 const MIN_MENTIONS: u32 = 3;
+
+/// CAMEO's role for governments and their officials.
+const GOVERNMENT_ROLE: &str = "GOV";
 
 /// Gives every country-less agent mention of `doc` a country where the text
 /// settles one.
@@ -28,12 +31,17 @@ pub fn fill_countries(kb: &Kb, doc: &mut Doc) {
         let mention = &mentions[index];
         if !needs_country(mention)
             || after_possessive(kb, doc, mention)
-            || before_genitive(kb, doc, mention)
+            || credited(kb, doc, mention)
+            || before_genitive(kb, doc, &mentions, index)
         {
             continue;
         }
         let country = match modifier_before(kb, doc, &mentions, index) {
             Modifier::Owner(country) => Some(country),
+            Modifier::Body(actor) => {
+                mentions[index].actor = Some(actor);
+                continue;
+            }
             Modifier::Unknown => continue,
             Modifier::None => sentence_place_country(kb, doc, &mentions, mention.segment)
                 .or_else(|| article_country.clone()),
@@ -89,7 +97,10 @@ fn sentence_place_country(
             while before > 0 && matches!(tag(doc, before - 1), Some(Pos::Dt | Pos::Jj)) {
                 before -= 1;
             }
-            let introduced = before > 0 && kb.has_cue(word(doc, before - 1), Cue::Locative);
+            let preposition = before.checked_sub(1).map(|token| word(doc, token));
+            let introduced = preposition.is_some_and(|preposition| {
+                kb.has_cue(preposition, Cue::Locative) && !kb.has_cue(preposition, Cue::Direction)
+            });
             introduced.then(|| place.country.clone()).flatten()
         })
 }
@@ -108,6 +119,9 @@ enum Modifier {
     /// An actor with a country, directly or with "'s": "the Trump
     /// administration", "Erdogan's office".
     Owner(String),
+    /// An organisation an officer or member belongs to: "Labour Party leader
+    /// Jeremy Corbyn" is the party's, "Facebook spokesman" the company's.
+    Body(ActorRef),
     /// A capitalised word the knowledge base does not know: "Tigrayan
     /// forces", "Kurdish fighters" are that people's own.
     Unknown,
@@ -130,10 +144,21 @@ fn modifier_before(kb: &Kb, doc: &Doc, mentions: &[Mention], index: usize) -> Mo
         .rev()
         .find(|m| m.segment == mention.segment && m.tokens.contains(&(before as u32)));
     if let Some(owner) = owner {
-        return owner
-            .actor
-            .as_ref()
-            .and_then(|actor| actor.country.clone())
+        let Some(actor) = owner.actor.as_ref() else {
+            return Modifier::None;
+        };
+        let body = actor.kind == ActorKind::Organisation && actor.country.is_some();
+        // Officers ("leader", "spokesman", "official") speak for the body;
+        // "company workers" are still workers.
+        let member = mention.actor.as_ref().is_some_and(|a| {
+            a.kind == ActorKind::Agent && a.role.as_deref() == Some(GOVERNMENT_ROLE)
+        }) && owner.tokens.end as usize == mention.tokens.start as usize;
+        if body && member {
+            return Modifier::Body(actor.clone());
+        }
+        return actor
+            .country
+            .clone()
             .map_or(Modifier::None, Modifier::Owner);
     }
     let text = word(doc, before);
@@ -158,9 +183,26 @@ fn segment_start(doc: &Doc, segment: SegmentRef) -> Option<usize> {
 
 /// "the foreign ministers of Armenia and Azerbaijan": the countries after
 /// "of" are the agents', which the coder pairs.
-fn before_genitive(kb: &Kb, doc: &Doc, mention: &Mention) -> bool {
-    let after = mention.tokens.end as usize;
-    after < doc.tokens.len() && kb.has_cue(word(doc, after), Cue::Genitive)
+fn before_genitive(kb: &Kb, doc: &Doc, mentions: &[Mention], index: usize) -> bool {
+    let after = mentions[index].tokens.end;
+    let genitive =
+        (after as usize) < doc.tokens.len() && kb.has_cue(word(doc, after as usize), Cue::Genitive);
+    genitive
+        && mentions[index + 1..]
+            .iter()
+            .take_while(|m| m.segment == mentions[index].segment)
+            .find(|m| m.tokens.start > after)
+            .is_some_and(|next| {
+                let country = next.actor.as_ref().and_then(|a| a.country.as_ref());
+                next.tokens.start <= after + 2 && (country.is_some() || next.place.is_some())
+            })
+}
+
+/// "according to officials": a speaker credited for a report is no party to
+/// it, and its country is left to the coder's attribution.
+fn credited(kb: &Kb, doc: &Doc, mention: &Mention) -> bool {
+    let start = mention.tokens.start as usize;
+    start >= 2 && kb.has_cue(word(doc, start - 2), Cue::Attribution)
 }
 
 fn set_country(kb: &Kb, mention: &mut Mention, country: &str) {

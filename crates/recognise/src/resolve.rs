@@ -505,8 +505,7 @@ impl Resolver<'_> {
         let role_entry = &self.kb.agents()[role_of.unwrap_or(agent)];
         // "former officials" are elites out of office; "former detainees"
         // are still civilians.
-        const OFFICES: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY", "GOVMIL"];
-        let role = if former && OFFICES.contains(&role_entry.role.as_str()) {
+        let role = if former && self.kb.has_cue(&role_entry.role, Cue::OfficeRole) {
             "ELI".to_string()
         } else {
             role_entry.role.clone()
