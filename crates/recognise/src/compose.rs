@@ -30,6 +30,9 @@ pub struct Draft {
     /// The surname of an unknown person a title covers ("Abiy Ahmed" in
     /// "Ethiopian Prime Minister Abiy Ahmed"), for later mentions by surname.
     pub holder_surname: Option<Span>,
+    /// The agent noun heading a named group's phrase ("spokesperson" in
+    /// "State Department spokesperson").
+    pub member: Option<usize>,
     /// The agent whose role the phrase takes instead of its head's: the
     /// group a member or officer belongs to ("police" in "police
     /// spokesman", "Senate" in "Senate President").
@@ -73,6 +76,16 @@ pub enum DraftKind {
     },
     /// Only places.
     Place,
+}
+
+impl Draft {
+    /// The agent noun or title the phrase was read from, if any.
+    pub fn head_agent(&self) -> Option<usize> {
+        match self.kind {
+            DraftKind::Agent { agent, .. } | DraftKind::Title { agent, .. } => Some(agent),
+            _ => self.member,
+        }
+    }
 }
 
 /// Builds the drafts of one segment from its hits.
@@ -460,6 +473,7 @@ impl HitReader<'_> {
             _ => DraftKind::Actor { actor },
         };
         let mut draft = self.draft(first, last, kind);
+        draft.member = Some(agent);
         self.extend_after_member_noun(&mut draft, agent);
         let next = self.hit_after(&draft);
         Some((Some(draft), next))
@@ -752,6 +766,7 @@ impl HitReader<'_> {
             places: Vec::new(),
             locative: self.locative(first),
             holder_surname: None,
+            member: None,
             role_of: None,
         }
     }

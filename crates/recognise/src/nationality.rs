@@ -10,7 +10,9 @@
 //! government") is left to the coder, which resolves the owner. Mentions
 //! that refer back to an agent (a surname, an acronym) follow it.
 
-use dateline_kb::{Cue, Kb};
+use dateline_kb::{AgentClass, Cue, Kb};
+
+use crate::resolve::AGENT_ENTITY;
 use dateline_model::{ActorCode, ActorKind, ActorRef, Doc, Mention, Pos, Resolution, SegmentRef};
 
 /// How far the first focus country must lead the second to count as the
@@ -30,6 +32,7 @@ pub fn fill_countries(kb: &Kb, doc: &mut Doc) {
     for index in 0..mentions.len() {
         let mention = &mentions[index];
         if !needs_country(mention)
+            || is_plural_office(kb, doc, mention)
             || after_possessive(kb, doc, mention)
             || credited(kb, doc, mention)
             || before_genitive(kb, doc, &mentions, index)
@@ -181,9 +184,12 @@ fn segment_start(doc: &Doc, segment: SegmentRef) -> Option<usize> {
     .map(|segment| segment.token_range().start)
 }
 
-/// "the foreign ministers of Armenia and Azerbaijan": the countries after
-/// "of" are the agents', which the coder pairs.
+/// "the foreign ministers of Armenia and Azerbaijan", "the leader of a small
+/// opposition party": the actor named after "of" is whose the agent is,
+/// which the coder reads.
 fn before_genitive(kb: &Kb, doc: &Doc, mentions: &[Mention], index: usize) -> bool {
+    /// Words between "of" and the actor it introduces ("a small").
+    const MAX_GAP: u32 = 4;
     let after = mentions[index].tokens.end;
     let genitive =
         (after as usize) < doc.tokens.len() && kb.has_cue(word(doc, after as usize), Cue::Genitive);
@@ -193,9 +199,31 @@ fn before_genitive(kb: &Kb, doc: &Doc, mentions: &[Mention], index: usize) -> bo
             .take_while(|m| m.segment == mentions[index].segment)
             .find(|m| m.tokens.start > after)
             .is_some_and(|next| {
-                let country = next.actor.as_ref().and_then(|a| a.country.as_ref());
-                next.tokens.start <= after + 2 && (country.is_some() || next.place.is_some())
+                next.tokens.start <= after + MAX_GAP
+                    && (next.actor.is_some() || next.place.is_some())
             })
+}
+
+/// "the foreign ministers", "the energy ministers": holders of one office in
+/// several countries, as a rule, whatever the article's country.
+fn is_plural_office(kb: &Kb, doc: &Doc, mention: &Mention) -> bool {
+    let Some(name) = mention
+        .actor
+        .as_ref()
+        .and_then(|actor| actor.entity.as_deref())
+        .and_then(|entity| entity.strip_prefix(AGENT_ENTITY))
+    else {
+        return false;
+    };
+    let Some(agent) = kb.agent(name) else {
+        return false;
+    };
+    let surface = doc.text(mention.span).to_lowercase();
+    agent.class == AgentClass::Title
+        && agent
+            .plurals
+            .iter()
+            .any(|plural| surface.ends_with(&plural.to_lowercase()))
 }
 
 /// "according to officials": a speaker credited for a report is no party to

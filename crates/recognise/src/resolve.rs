@@ -9,6 +9,9 @@ use dateline_model::{ActorCode, ActorKind, ActorRef, Mention, Resolution, Span};
 use crate::compose::{Draft, DraftKind};
 use crate::places::{self, Context, Setting};
 
+/// How agent mentions name their knowledge-base entry ("agent:police").
+pub const AGENT_ENTITY: &str = "agent:";
+
 /// A mention with what later mentions need to refer back to it.
 #[derive(Clone, Debug)]
 pub struct Resolved {
@@ -151,7 +154,6 @@ impl Resolver<'_> {
             } => {
                 let actor = self.agent_ref(*agent, *country, *former, draft.role_of);
                 self.push(draft, Some(actor), None, Resolution::Agent);
-                self.note_agent(*agent);
             }
             DraftKind::Title {
                 agent,
@@ -361,13 +363,6 @@ impl Resolver<'_> {
         if country.is_some() || former || plural || named {
             let actor = self.agent_ref(agent, country, former, draft.role_of);
             self.push(draft, Some(actor), None, Resolution::Agent);
-            self.note_agent(agent);
-        }
-    }
-
-    fn note_agent(&mut self, agent: usize) {
-        if let Some(last) = self.resolved.last_mut() {
-            last.agent = Some(agent);
         }
     }
 
@@ -457,7 +452,7 @@ impl Resolver<'_> {
             person: None,
             titles: Vec::new(),
             holder_surname,
-            agent: None,
+            agent: draft.head_agent(),
         });
     }
 
@@ -523,7 +518,7 @@ impl Resolver<'_> {
             name,
             country: country_entry.map(|c| c.code.as_str().to_string()),
             role: (!role.is_empty()).then_some(role),
-            entity: Some(format!("agent:{}", entry.name)),
+            entity: Some(format!("{AGENT_ENTITY}{}", entry.name)),
             kind: ActorKind::Agent,
         }
     }
