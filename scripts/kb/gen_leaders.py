@@ -47,6 +47,9 @@ FAMILY_NAME_FIRST = {"CHN", "TWN", "PRK", "KOR", "HKG", "MAC", "KHM"}
 # reports use the given name alone after the first mention ("Abiy").
 PATRONYMIC = {"ETH", "ERI", "ISL"}
 
+# Generational suffixes after a surname ("Surangel Whipps Jr."): never a name alone.
+SUFFIXES = {"jr", "jr.", "sr", "sr."}
+
 # Lower-case name particles that belong to the surname ("Lula da Silva").
 PARTICLES = {"da", "de", "do", "dos", "das", "van", "von", "der", "den", "di", "du", "le", "la", "al", "el", "bin", "ibn", "ben"}
 
@@ -269,6 +272,8 @@ def person_row(qid, label, country, ranges, correction):
 def short_names(name, country):
     """The name a report uses alone after the first mention: the surname."""
     tokens = name.replace(",", " ").split()
+    while len(tokens) > 2 and tokens[-1].lower() in SUFFIXES:
+        tokens = tokens[:-1]
     if len(tokens) < 2:
         return [name]
     if country in FAMILY_NAME_FIRST or country in PATRONYMIC:

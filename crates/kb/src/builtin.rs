@@ -39,6 +39,10 @@ const BUILTIN_FILES: &[(&str, &str)] = &[
         include_str!("../../../data/actors/given-names.tsv"),
     ),
     (
+        "data/actors/given-names-census.tsv",
+        include_str!("../../../data/actors/given-names-census.tsv"),
+    ),
+    (
         "data/actors/cue-words.tsv",
         include_str!("../../../data/actors/cue-words.tsv"),
     ),

@@ -259,6 +259,29 @@ pub enum Cue {
     Former,
     /// A third-person pronoun ("he", "her").
     Pronoun,
+    /// A lower-case particle inside a person's name ("bin", "van", "da").
+    Particle,
+    /// "of": names what a title or group belongs to ("the government of Syria").
+    Genitive,
+    /// "the": makes a title refer back to its holder ("the president").
+    Definite,
+    /// Function words that never modify an agent noun ("of", "said", "was"):
+    /// they end the modifiers between a country and its agent.
+    Function,
+    /// "led": "U.S.-led forces" are the U.S.'s forces.
+    Leading,
+    /// "to", "into", "from": a place after it is where something goes or
+    /// comes from, not where the sentence is set.
+    Direction,
+    /// "according" (to): the agent after it is credited for a report.
+    Attribution,
+    /// A role held by office-holders ("GOV", "MIL"): "former" makes it ELI.
+    OfficeRole,
+    /// "and", "or": joins a list of names.
+    Conjunction,
+    /// A possessive determiner that gives an agent its owner's country
+    /// ("its warplanes", "their government").
+    Possessive,
 }
 
 impl Cue {
@@ -271,8 +294,18 @@ impl Cue {
             "connector" => Ok(Cue::Connector),
             "former" => Ok(Cue::Former),
             "pronoun" => Ok(Cue::Pronoun),
+            "particle" => Ok(Cue::Particle),
+            "possessive" => Ok(Cue::Possessive),
+            "conjunction" => Ok(Cue::Conjunction),
+            "genitive" => Ok(Cue::Genitive),
+            "definite" => Ok(Cue::Definite),
+            "function" => Ok(Cue::Function),
+            "leading" => Ok(Cue::Leading),
+            "direction" => Ok(Cue::Direction),
+            "attribution" => Ok(Cue::Attribution),
+            "office-role" => Ok(Cue::OfficeRole),
             other => Err(format!(
-                "unknown cue '{other}' (expected common, locative, org-head, place-head, connector, former, pronoun)"
+                "unknown cue '{other}' (expected common, locative, org-head, place-head, connector, former, pronoun, particle, possessive, conjunction, genitive, definite, function, leading, direction, attribution, office-role)"
             )),
         }
     }

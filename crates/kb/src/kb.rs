@@ -19,6 +19,8 @@ pub struct Kb {
     places: Vec<Place>,
     given_names: FxHashSet<String>,
     cue_words: FxHashMap<Cue, FxHashSet<String>>,
+    /// Organisation head words with the role they give a name ("court" JUD).
+    org_roles: FxHashMap<String, String>,
     country_index: HashMap<String, usize>,
     actor_index: HashMap<String, usize>,
     agent_index: HashMap<String, usize>,
@@ -76,6 +78,15 @@ impl Kb {
             FileKind::CueWords => {
                 let cue = Cue::parse(row.require("cue")?)?;
                 let word = row.require("word")?.to_lowercase();
+                let role = row.get("role");
+                if !role.is_empty() {
+                    if cue != Cue::OrgHead || !is_role(role) {
+                        return Err(format!(
+                            "bad role '{role}': only org-head words take a role, written as CAMEO role segments such as GOV"
+                        ));
+                    }
+                    self.org_roles.insert(word.clone(), role.to_string());
+                }
                 self.cue_words.entry(cue).or_default().insert(word);
             }
         }
@@ -142,6 +153,17 @@ impl Kb {
         self.place_index.get(id).map(|&i| &self.places[i])
     }
 
+    /// The position of the country with this CAMEO code in [`Kb::countries`].
+    pub fn country_position(&self, code: &str) -> Option<usize> {
+        self.country_index.get(code).copied()
+    }
+
+    /// The role an organisation's head word gives its name ("Court" JUD,
+    /// "Ministry" GOV), from the `role` column of `org-head` cue words.
+    pub fn org_role(&self, word: &str) -> Option<&str> {
+        self.org_roles.get(&word.to_lowercase()).map(String::as_str)
+    }
+
     /// True for first names known to belong to people ("Vladimir", "Olena").
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given_names.contains(&word.to_lowercase())
@@ -159,6 +181,11 @@ impl Kb {
             words.contains(word)
         }
     }
+}
+
+/// Three-letter CAMEO role segments, one or more ("GOV", "GOVMIL").
+fn is_role(text: &str) -> bool {
+    !text.is_empty() && text.len().is_multiple_of(3) && text.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 fn upsert<T>(items: &mut Vec<T>, index: &mut HashMap<String, usize>, id: String, item: T) {

@@ -13,6 +13,9 @@ use crate::lexicon::Target;
 use crate::scan::Hit;
 use crate::text::SegmentText;
 
+/// CAMEO's role for governments and their officials.
+const GOVERNMENT_ROLE: &str = "GOV";
+
 /// A phrase and what it may refer to.
 #[derive(Clone, Debug)]
 pub struct Draft {
@@ -27,6 +30,13 @@ pub struct Draft {
     /// The surname of an unknown person a title covers ("Abiy Ahmed" in
     /// "Ethiopian Prime Minister Abiy Ahmed"), for later mentions by surname.
     pub holder_surname: Option<Span>,
+    /// The agent noun heading a named group's phrase ("spokesperson" in
+    /// "State Department spokesperson").
+    pub member: Option<usize>,
+    /// The agent whose role the phrase takes instead of its head's: the
+    /// group a member or officer belongs to ("police" in "police
+    /// spokesman", "Senate" in "Senate President").
+    pub role_of: Option<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -68,6 +78,16 @@ pub enum DraftKind {
     Place,
 }
 
+impl Draft {
+    /// The agent noun or title the phrase was read from, if any.
+    pub fn head_agent(&self) -> Option<usize> {
+        match self.kind {
+            DraftKind::Agent { agent, .. } | DraftKind::Title { agent, .. } => Some(agent),
+            _ => self.member,
+        }
+    }
+}
+
 /// Builds the drafts of one segment from its hits.
 pub fn compose(kb: &Kb, doc: &Doc, view: &SegmentText, hits: &[Hit]) -> Vec<Draft> {
     let reader = HitReader {
@@ -104,7 +124,9 @@ impl HitReader<'_> {
     /// The longest phrase starting at hit `first`, and the hit after it.
     fn phrase_at(&self, first: usize) -> (Option<Draft>, usize) {
         let former = self.is_former(first);
-        let country = self.country(first);
+        let country = self
+            .country(first)
+            .or_else(|| self.place_before_agent(first));
         let mut next = first + usize::from(country.is_some());
         let titles_from = next;
         while next < self.hits.len()
@@ -119,26 +141,31 @@ impl HitReader<'_> {
             return self.person_phrase(first, next, person, titles);
         }
         if country.is_some() && next == first + 1 {
-            if let Some(head) = self.shared_agent_after_coordinated_country(next) {
-                // "the Chinese and Russian navies": "Chinese" is CHNMIL.
-                let agent = self
-                    .agent(head)
-                    .expect("shared_agent_after_coordinated_country checks");
+            if let Some(head) = self.shared_agent_of_list(first) {
+                // "the Chinese and Russian navies": "Chinese" is CHNMIL;
+                // "his Greek, Cypriot and French counterparts": each is GOV.
+                let agent = self.agent(head).expect("shared_agent_of_list checks");
                 let kind = self.agent_kind(agent, country, former, first);
                 return (Some(self.draft(first, first, kind)), next);
             }
             if let Some(head) = self.agent_after_modifiers(first) {
                 let agent = self.agent(head).expect("agent_after_modifiers checks");
+                let former = former && !self.former_qualifies_modifiers(first, head);
                 let kind = self.agent_kind(agent, country, former, first);
                 // "Bree Prime Minister Romendacil", where the dictionary codes
                 // Romendacil by his country alone: the agent phrase covers
                 // its holder's name and keeps the agent's role.
+                let role_of = self.group_role(first + 1, head);
                 if let Some(name_hit) = self.compatriot_after(head, country.map(|(c, _)| c)) {
-                    return (Some(self.draft(first, name_hit, kind)), name_hit + 1);
+                    let mut draft = self.draft(first, name_hit, kind);
+                    draft.role_of = role_of;
+                    return (Some(draft), name_hit + 1);
                 }
                 let mut draft = self.draft(first, head, kind);
-                self.extend_after_member_noun(&mut draft, agent, head + 1);
-                return (Some(draft), head + 1);
+                draft.role_of = role_of;
+                self.extend_after_member_noun(&mut draft, agent);
+                let next = self.hit_after(&draft);
+                return (Some(draft), next);
             }
         }
         if let Some(group_draft) = self.group_with_agent(first) {
@@ -149,9 +176,17 @@ impl HitReader<'_> {
             .rev()
             .find(|&&title| self.kb.agents()[title].class == AgentClass::Title);
         if let Some(&last_title) = office {
+            // "the Prime Minister of Tunisia", "Mayor of London Sadiq Khan".
+            let suffix = country
+                .is_none()
+                .then(|| self.of_place_suffix(next - 1))
+                .flatten();
+            let last = suffix.map_or(next - 1, |(hit, _)| hit);
+            let country = country.or(suffix.map(|(_, country)| (country, false)));
             let kind = self.agent_kind(last_title, country, former, first);
-            let mut draft = self.draft(first, next - 1, kind);
-            self.extend_over_unknown_name(&mut draft, next);
+            let mut draft = self.draft(first, last, kind);
+            self.extend_over_unknown_name(&mut draft);
+            let next = self.hit_after(&draft);
             return (Some(draft), next);
         }
         let draft = self.single(first);
@@ -190,47 +225,114 @@ impl HitReader<'_> {
     /// know the name: the capitalised words right after a title belong to
     /// the title's holder, so the mention covers them (and they are not
     /// reported as an unknown name of their own). A hyphenated lower-case
-    /// suffix stays with the title ("President-elect", "Premier-designate").
-    fn extend_over_unknown_name(&self, draft: &mut Draft, next_hit: usize) {
-        const PARTICLES: &[&str] = &["al", "bin", "ibn", "de", "da", "van", "von", "el", "del"];
-        let next_hit_token = self
-            .hits
-            .get(next_hit)
-            .map_or(u32::MAX, |hit| hit.tokens.start);
-        let segment_end = self.view.end_token().min(next_hit_token);
-        let token = |index: u32| &self.doc.tokens[index as usize];
-        let is_name_word = |index: u32| {
-            let token = token(index);
-            let text = self.doc.text(token.span);
-            token.kind == TokenKind::Word && text.chars().next().is_some_and(char::is_uppercase)
-        };
+    /// suffix stays with the title ("President-elect", "Premier-designate");
+    /// an ambassador's or envoy's destination is skipped ("US Ambassador to
+    /// Germany Richard Grenell"). Words the dictionary reads only as places
+    /// or other people's surnames are part of the name ("Judge Amy Berman
+    /// Jackson"). A title written with a capital takes a surname alone
+    /// ("Judge Marrero ruled").
+    fn extend_over_unknown_name(&self, draft: &mut Draft) {
+        let segment_end = self.view.end_token();
         let mut start = draft.tokens.end;
         if start + 1 < segment_end
-            && self.doc.text(token(start).span) == "-"
-            && token(start).span.start == token(start - 1).span.end
-            && token(start + 1).span.start == token(start).span.end
-            && token(start + 1).kind == TokenKind::Word
-            && !is_name_word(start + 1)
+            && self.word(start) == "-"
+            && self.token(start).span.start == self.token(start - 1).span.end
+            && self.token(start + 1).span.start == self.token(start).span.end
+            && self.token(start + 1).kind == TokenKind::Word
+            && !self.is_name_word(start + 1)
         {
             start += 2;
         }
-        let mut end = start;
-        while end < segment_end && end - start < 5 {
-            let text = self.doc.text(token(end).span);
-            let particle =
-                PARTICLES.contains(&text) && end + 1 < segment_end && is_name_word(end + 1);
-            if !(is_name_word(end) || particle) {
-                break;
-            }
-            end += 1;
-        }
+        let start = self.after_destination(start).unwrap_or(start);
+        let end = self.name_end(start, segment_end);
+        let title_written_as_title = self.is_name_word(draft.tokens.end - 1);
+        let lone_surname = end == start + 1
+            && title_written_as_title
+            && start == draft.tokens.end
+            && !self.kb.has_cue(self.word(start), Cue::Common)
+            && (end >= segment_end || !self.is_name_word(end));
         // A name has two words at least; a lone capital may start a sentence clause.
-        if end - start >= 2 {
-            let surname = token(end - 1).span;
+        if end >= start + 2 || lone_surname {
+            let surname = self.token(end - 1).span;
             draft.span.end = surname.end;
             draft.tokens.end = end;
             draft.holder_surname = Some(surname);
         }
+    }
+
+    /// One past the last word of a person's name starting at token `start`
+    /// (`start` when no name starts there): capitalised words that no
+    /// dictionary entry claims but as a place or a surname, with particles
+    /// ("bin", "van") between them; five words at most.
+    fn name_end(&self, start: u32, segment_end: u32) -> u32 {
+        const MAX_WORDS: u32 = 5;
+        let mut end = start;
+        while end < segment_end && end - start < MAX_WORDS {
+            let particle = self.kb.has_cue(self.word(end), Cue::Particle)
+                && end > start
+                && end + 1 < segment_end
+                && self.is_free_name_word(end + 1);
+            if !(self.is_free_name_word(end) || particle) {
+                break;
+            }
+            end += 1;
+        }
+        end
+    }
+
+    /// A capitalised word that is free or read only as a place or surname.
+    fn is_free_name_word(&self, token: u32) -> bool {
+        if !self.is_name_word(token) {
+            return false;
+        }
+        match self.hit_covering(token) {
+            None => true,
+            Some(index) => self.hits[index]
+                .readings
+                .iter()
+                .all(|reading| matches!(reading.target, Target::Place(_) | Target::Short(_))),
+        }
+    }
+
+    /// The token after "to Germany" when a title's destination country
+    /// comes between it and its holder's name.
+    fn after_destination(&self, start: u32) -> Option<u32> {
+        if self.view.end_token() <= start + 1 || !self.kb.has_cue(self.word(start), Cue::Locative) {
+            return None;
+        }
+        let destination = self.hit_covering(start + 1)?;
+        self.country(destination)?;
+        let after = self.hits[destination].tokens.end;
+        (self.name_end(after, self.view.end_token()) >= after + 2).then_some(after)
+    }
+
+    fn token(&self, index: u32) -> &dateline_model::Token {
+        &self.doc.tokens[index as usize]
+    }
+
+    fn word(&self, index: u32) -> &str {
+        self.doc.text(self.token(index).span)
+    }
+
+    fn is_name_word(&self, index: u32) -> bool {
+        self.token(index).kind == TokenKind::Word
+            && self
+                .word(index)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
+
+    /// The hit whose tokens include `token`.
+    fn hit_covering(&self, token: u32) -> Option<usize> {
+        let index = self.hits.partition_point(|hit| hit.tokens.end <= token);
+        (index < self.hits.len() && self.hits[index].tokens.contains(&token)).then_some(index)
+    }
+
+    /// The first hit after the draft's tokens.
+    fn hit_after(&self, draft: &Draft) -> usize {
+        self.hits
+            .partition_point(|hit| hit.tokens.start < draft.tokens.end)
     }
 
     /// The head of a run of agent nouns starting at hit `index`: "separatist
@@ -255,11 +357,7 @@ impl HitReader<'_> {
     /// protest leaders").
     fn agent_after_modifiers(&self, country_hit: usize) -> Option<usize> {
         const MAX_MODIFIERS: usize = 3;
-        const NOT_MODIFIERS: &[&str] = &[
-            "and", "or", "of", "the", "a", "an", "to", "in", "on", "at", "for", "with", "by",
-            "from", "that", "who", "which", "said", "says", "is", "are", "was", "were", "has",
-            "have", "had", "will", "would", "its", "their", "his", "her",
-        ];
+
         let agent_hit = country_hit + 1;
         if agent_hit >= self.hits.len() {
             return None;
@@ -273,7 +371,7 @@ impl HitReader<'_> {
         let words: Vec<&str> = modifiers.split_whitespace().collect();
         let modifiers_ok = words.len() <= MAX_MODIFIERS
             && words.iter().all(|word| {
-                !NOT_MODIFIERS.contains(word)
+                !self.kb.has_cue(word, Cue::Function)
                     && word.chars().all(|c| c.is_alphanumeric() || c == '-')
             });
         // Modifiers are adjectives, nouns and numbers: "India deployed
@@ -283,7 +381,10 @@ impl HitReader<'_> {
             let tag = self.doc.tags.get(token as usize).copied();
             let text = self.doc.text(self.doc.tokens[token as usize].span);
             // "U.S.-led forces" are the U.S.'s forces.
-            matches!(text, "'s" | "’s" | "'" | "’" | "-" | "led")
+            // Untagged text (tags are optional) relies on the word check above.
+            matches!(text, "'s" | "’s" | "'" | "’" | "-")
+                || self.kb.has_cue(text, Cue::Leading)
+                || self.doc.tags.is_empty()
                 || tag.is_some_and(|pos| {
                     pos.is_adjective() || matches!(pos, Pos::Nn | Pos::Nns | Pos::Cd)
                 })
@@ -291,24 +392,44 @@ impl HitReader<'_> {
         (modifiers_ok && tags_ok).then(|| self.agent_run_end(agent_hit))
     }
 
-    /// "Chinese and Russian navies": when the country hit `second` follows
-    /// "and" and carries an agent, the first country shares that agent.
-    fn shared_agent_after_coordinated_country(&self, second: usize) -> Option<usize> {
-        let first = second.checked_sub(1)?;
-        if second >= self.hits.len() || self.country(second).is_none() {
-            return None;
+    /// "former United States presidential candidate Senator Ted Cruz":
+    /// "former" qualifies the words between the country and a capitalised
+    /// title, not the title.
+    fn former_qualifies_modifiers(&self, country_hit: usize, head: usize) -> bool {
+        let modifiers = self.hits[country_hit].tokens.end..self.hits[head].tokens.start;
+        let has_words = modifiers.clone().any(|token| {
+            self.token(token).kind == TokenKind::Word && !self.word(token).starts_with('\'')
+        });
+        has_words && self.is_name_word(self.hits[head].tokens.start)
+    }
+
+    /// "Chinese and Russian navies", "Greek, Cypriot and French
+    /// counterparts": the agent after the last country of a list starting at
+    /// hit `first`, which every country of the list shares.
+    fn shared_agent_of_list(&self, first: usize) -> Option<usize> {
+        let mut last = first;
+        while last + 1 < self.hits.len()
+            && self.country(last + 1).is_some()
+            && self.joins_list(last)
+        {
+            last += 1;
         }
+        (last > first)
+            .then(|| self.agent_after_modifiers(last))
+            .flatten()
+    }
+
+    /// True when the country hit `index` and the next are joined as a list:
+    /// by "and" or "or", or by a comma after a demonym ("Chinese, Russian
+    /// navies"); a country name before a comma ends its own phrase ("near
+    /// its border with Ukraine, Ukrainian officials said").
+    fn joins_list(&self, index: usize) -> bool {
         let between = self
             .view
-            .between(self.hits[first].view.end, self.hits[second].view.start);
-        // "Chinese and Russian navies", "Chinese, Russian navies"; but a
-        // country name before a comma ends its own phrase: "near its border
-        // with Ukraine, Ukrainian officials said".
-        let first_is_demonym = self.country(first).is_some_and(|(_, demonym)| demonym);
-        if !(matches!(between, "and" | "or") || (between == "," && first_is_demonym)) {
-            return None;
-        }
-        self.agent_after_modifiers(second)
+            .between(self.hits[index].view.end, self.hits[index + 1].view.start);
+        let conjunction = between.trim_start_matches(',').trim();
+        let is_demonym = self.country(index).is_some_and(|(_, demonym)| demonym);
+        self.kb.has_cue(conjunction, Cue::Conjunction) || (between == "," && is_demonym)
     }
 
     /// "Taliban insurgents", "Hamas militants": a named group followed by an
@@ -334,11 +455,28 @@ impl HitReader<'_> {
             return None;
         }
         let last = self.agent_run_end(agent_hit);
-        let mut draft = self.draft(first, last, DraftKind::Actor { actor });
-        if let Some(agent) = self.agent(last) {
-            self.extend_after_member_noun(&mut draft, agent, last + 1);
-        }
-        Some((Some(draft), last + 1))
+        let agent = self.agent(last).expect("agent_run_end ends on an agent");
+        let entry = &self.kb.actors()[actor];
+        // "Paris police", "Moscow riot police": a capital standing for its
+        // government lends its country to a force of its own kind.
+        let own_force = entry.actor_type == ActorType::Metonym
+            && self.kb.agents()[agent].class == AgentClass::Group
+            && self.kb.agents()[agent].role != self.government_role(actor);
+        let country = entry
+            .country
+            .as_deref()
+            .and_then(|code| self.kb.country_position(code));
+        let kind = match country {
+            Some(country) if own_force => {
+                self.agent_kind(agent, Some((country, true)), self.is_former(first), first)
+            }
+            _ => DraftKind::Actor { actor },
+        };
+        let mut draft = self.draft(first, last, kind);
+        draft.member = Some(agent);
+        self.extend_after_member_noun(&mut draft, agent);
+        let next = self.hit_after(&draft);
+        Some((Some(draft), next))
     }
 
     /// The hit right after agent hit `head` when it names the agent's
@@ -366,13 +504,141 @@ impl HitReader<'_> {
 
     /// "Hamas official Basem Naim", "Russian soldier Ivan Petrov": a noun for
     /// one member heads its holder's name, as a title does.
-    fn extend_after_member_noun(&self, draft: &mut Draft, agent: usize, next_hit: usize) {
+    fn extend_after_member_noun(&self, draft: &mut Draft, agent: usize) {
         if matches!(
             self.kb.agents()[agent].class,
             AgentClass::Person | AgentClass::Title
         ) {
-            self.extend_over_unknown_name(draft, next_hit);
+            self.extend_over_unknown_name(draft);
         }
+    }
+
+    /// The role segment of a metonym's code ("GOV" for the Kremlin).
+    fn government_role(&self, actor: usize) -> String {
+        let entry = &self.kb.actors()[actor];
+        let code = entry.code_on(None).map(|code| code.as_str()).unwrap_or("");
+        let country = entry.country.as_deref().unwrap_or("");
+        code.strip_prefix(country).unwrap_or("").to_string()
+    }
+
+    /// "Connecticut Governor", "Wisconsin Supreme Court", "Northamptonshire's
+    /// chief constable": a place that is not a country, right before an
+    /// agent noun or title, gives the agent its country (as a demonym does).
+    fn place_before_agent(&self, first: usize) -> Option<(usize, bool)> {
+        let next = first + 1;
+        if next >= self.hits.len()
+            || self.full_actor(first).is_some()
+            || self.agent(first).is_some()
+            || self.locative(first)
+            || !self.adjacent(next)
+            || self.agent(next).is_none()
+        {
+            return None;
+        }
+        Some((self.places_country(first)?, true))
+    }
+
+    /// The country every place hit `index` may name lies in.
+    fn places_country(&self, index: usize) -> Option<usize> {
+        let places = self.places(index);
+        let code = self.kb.places()[*places.first()?].country.as_deref()?;
+        places
+            .iter()
+            .all(|&place| self.kb.places()[place].country.as_deref() == Some(code))
+            .then(|| self.kb.country_position(code))
+            .flatten()
+    }
+
+    /// "the government of Syria", "Mayor of London", "residents of Gaza":
+    /// the hit after "of" and the country it names, unless it starts a list
+    /// ("the foreign ministers of Armenia and Azerbaijan").
+    fn of_place_suffix(&self, head: usize) -> Option<(usize, usize)> {
+        let place_hit = head + 1;
+        let hit = self.hits.get(place_hit)?;
+        let between = self.view.between(self.hits[head].view.end, hit.view.start);
+        let mut words = between.split_whitespace();
+        let genitive = words
+            .next()
+            .is_some_and(|w| self.kb.has_cue(w, Cue::Genitive));
+        // "the Parliament of the United Kingdom".
+        let rest_ok = words.all(|w| self.kb.has_cue(w, Cue::Definite));
+        if !(genitive && rest_ok) {
+            return None;
+        }
+        let metonym_country = self
+            .full_actor(place_hit)
+            .filter(|&actor| self.kb.actors()[actor].actor_type == ActorType::Metonym)
+            .and_then(|actor| self.kb.actors()[actor].country.as_deref())
+            .and_then(|code| self.kb.country_position(code));
+        let country = match self.country(place_hit) {
+            Some((country, false)) => Some(country),
+            Some((_, true)) => None,
+            None => metonym_country.or_else(|| {
+                self.full_actor(place_hit)
+                    .is_none()
+                    .then(|| self.places_country(place_hit))
+                    .flatten()
+            }),
+        }?;
+        let starts_list = place_hit + 1 < self.hits.len()
+            && (self.country(place_hit + 1).is_some() || !self.places(place_hit + 1).is_empty())
+            && self.joins_list_after(place_hit);
+        (!starts_list).then_some((place_hit, country))
+    }
+
+    /// True when "and", "or" or a comma joins hit `index` to the next.
+    fn joins_list_after(&self, index: usize) -> bool {
+        let between = self
+            .view
+            .between(self.hits[index].view.end, self.hits[index + 1].view.start);
+        let conjunction = between.trim_start_matches(',').trim();
+        between == "," || self.kb.has_cue(conjunction, Cue::Conjunction)
+    }
+
+    /// In a run of agent nouns from hit `from` to its head, the group whose
+    /// role an officer or generic member takes: "police spokesman" is COP,
+    /// "Senate President" LEG, "militia commanders" REB; "government troops"
+    /// keep their own role.
+    fn group_role(&self, from: usize, head: usize) -> Option<usize> {
+        let agents = self.kb.agents();
+        let head_entry = &agents[self.agent(head)?];
+        let generic = head_entry.class == AgentClass::Title || head_entry.role == GOVERNMENT_ROLE;
+        if !generic {
+            return None;
+        }
+        (from..head)
+            .filter_map(|index| self.agent(index))
+            .find(|&agent| {
+                let entry = &agents[agent];
+                matches!(entry.class, AgentClass::Group | AgentClass::Person)
+                    && !entry.role.is_empty()
+                    && entry.role != head_entry.role
+            })
+    }
+
+    /// An agent noun used as a verb ("police the border", "they suspect")
+    /// or a member noun used as an adjective before a noun ("a national
+    /// emergency") names no actor. A group's noun before another keeps
+    /// naming the group ("a military base" is the military's).
+    fn is_modifier_use(&self, index: usize) -> bool {
+        let hit = &self.hits[index];
+        if hit.tokens.len() != 1 {
+            return false;
+        }
+        let tag = |token: u32| self.doc.tags.get(token as usize).copied();
+        let Some(own) = tag(hit.tokens.start) else {
+            return false;
+        };
+        let member_noun = self.agent(index).is_some_and(|agent| {
+            matches!(
+                self.kb.agents()[agent].class,
+                AgentClass::Person | AgentClass::Title
+            )
+        });
+        own.is_verb()
+            || (member_noun
+                && own.is_adjective()
+                && tag(hit.tokens.end).is_some_and(|next| next.is_noun()))
     }
 
     /// "Narendra Modi of India": the hit index of "India" when it is a country.
@@ -382,7 +648,7 @@ impl HitReader<'_> {
         let between = self
             .view
             .between(self.hits[name_hit].view.end, hit.view.start);
-        (between == "of"
+        (self.kb.has_cue(between, Cue::Genitive)
             && self
                 .country(country_hit)
                 .is_some_and(|(_, demonym)| !demonym))
@@ -396,9 +662,18 @@ impl HitReader<'_> {
         former: bool,
         first: usize,
     ) -> DraftKind {
+        // "the Manhattan district attorney" is no country's only officer of
+        // that title: a place's office does not refer back to a national one.
+        let sub_national = country.is_some()
+            && self.country(first).is_none()
+            && self.places_country(first).is_some();
         let country = country.map(|(country, _)| country);
         if self.kb.agents()[agent].class == AgentClass::Title {
-            let definite = self.view.word_before(self.hits[first].view.start) == "the";
+            let definite = !sub_national
+                && self.kb.has_cue(
+                    self.view.word_before(self.hits[first].view.start),
+                    Cue::Definite,
+                );
             DraftKind::Title {
                 agent,
                 country,
@@ -439,10 +714,24 @@ impl HitReader<'_> {
         } else if self.agent(index).is_some() && (!self.locative(index) || places.is_empty()) {
             // "separatist rebels": the last agent noun is the head.
             let head = self.agent_run_end(index);
+            if head == index && self.is_modifier_use(index) {
+                return (!places.is_empty()).then(|| {
+                    let mut draft = self.draft(index, index, DraftKind::Place);
+                    draft.places = places;
+                    draft
+                });
+            }
             let agent = self.agent(head).expect("agent_run_end ends on an agent");
-            let kind = self.agent_kind(agent, None, self.is_former(index), index);
-            let mut draft = self.draft(index, head, kind);
-            draft.places = places;
+            let suffix = self.of_place_suffix(head);
+            let country = suffix.map(|(_, country)| (country, false));
+            let last = suffix.map_or(head, |(hit, _)| hit);
+            let kind = self.agent_kind(agent, country, self.is_former(index), index);
+            let mut draft = self.draft(index, last, kind);
+            draft.role_of = self.group_role(index, head);
+            if last == index {
+                draft.places = places;
+            }
+            self.extend_after_member_noun(&mut draft, agent);
             return Some(draft);
         } else if !places.is_empty() {
             DraftKind::Place
@@ -477,6 +766,8 @@ impl HitReader<'_> {
             places: Vec::new(),
             locative: self.locative(first),
             holder_surname: None,
+            member: None,
+            role_of: None,
         }
     }
 
@@ -516,9 +807,9 @@ impl HitReader<'_> {
         // "in the north of", "in central Tbilisi": skip an article and one
         // lower-case common word (compass words are common cues).
         for _ in 0..2 {
-            let skippable = word == "the"
+            let skippable = self.kb.has_cue(word, Cue::Definite)
                 || (word.chars().all(char::is_lowercase) && self.kb.has_cue(word, Cue::Common));
-            let joins_a_list = matches!(word, "and" | "or");
+            let joins_a_list = self.kb.has_cue(word, Cue::Conjunction);
             if word.is_empty() || !skippable || joins_a_list || self.kb.has_cue(word, Cue::Locative)
             {
                 break;
@@ -526,7 +817,7 @@ impl HitReader<'_> {
             start = self.view.text[..start].trim_end().len() - word.len();
             word = self.view.word_before(start);
         }
-        if matches!(word, "and" | "or") && index > 0 {
+        if self.kb.has_cue(word, Cue::Conjunction) && index > 0 {
             let word_start = self.view.text[..start].trim_end().len() - word.len();
             let previous_end = self.hits[index - 1].view.end;
             // Hits may overlap ("west texas intermediate and west texas sour"):

@@ -46,10 +46,14 @@
 
 #![deny(missing_debug_implementations)]
 
+mod acronyms;
+mod appositive;
 mod compose;
 mod focus;
 mod holders;
 mod lexicon;
+mod names;
+mod nationality;
 mod places;
 mod pronoun;
 mod report;
@@ -60,7 +64,7 @@ mod unknown;
 
 use std::collections::HashMap;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use dateline_kb::{AgentClass, Kb};
 use dateline_model::{Doc, Mention, Resolution, SegmentRef, Span, Token, TokenKind};
@@ -118,6 +122,11 @@ impl Recogniser {
                 &doc.tokens[segment.tokens.clone()],
             );
             let hits = scan::scan(&self.lexicon, doc.body(), segment.segment, &view);
+            let hits = if view.all_caps {
+                hits
+            } else {
+                names::without_name_parts(&self.kb, doc, segment.tokens.clone(), hits)
+            };
             self.note_hits(&hits, &mut covered, &mut honorific);
             drafts.extend(compose::compose(&self.kb, doc, &view, &hits));
             let title_case_heading = matches!(segment.segment, SegmentRef::Heading(_))
@@ -142,19 +151,22 @@ impl Recogniser {
             resolver.resolve(draft);
         }
         let mut resolved = resolver.resolved;
-        holders::resolve_holder_surnames(doc, &segments, &mut resolved);
-        pronoun::resolve_pronouns(&self.kb, doc, &segments, &mut resolved);
         covered.extend(resolved.iter().flat_map(|r| r.mention.tokens.clone()));
         let place_only: FxHashSet<u32> = resolved
             .iter()
             .filter(|r| r.mention.actor.is_none() && r.mention.place.is_some())
             .flat_map(|r| r.mention.tokens.clone())
             .collect();
-        let agent_only: FxHashSet<u32> = resolved
+        let agent_only: FxHashMap<u32, String> = resolved
             .iter()
-            .filter(|r| is_countryless_agent(&r.mention))
-            .flat_map(|r| r.mention.tokens.clone())
+            .filter(|r| is_countryless_agent(&r.mention) && r.holder_surname.is_none())
+            .flat_map(|r| {
+                let role = r.mention.actor.as_ref().and_then(|a| a.role.clone());
+                r.mention.tokens.clone().map(move |t| (t, role.clone()))
+            })
+            .filter_map(|(token, role)| Some((token, role?)))
             .collect();
+        let countries_at = country_tokens(&resolved);
         let scan_unknown = UnknownScan {
             kb: &self.kb,
             doc,
@@ -162,6 +174,7 @@ impl Recogniser {
             honorific: &honorific,
             place_only: &place_only,
             agent_only: &agent_only,
+            countries_at: &countries_at,
         };
         let unknowns: Vec<Resolved> = segments
             .iter()
@@ -170,11 +183,16 @@ impl Recogniser {
             .collect();
         drop_places_inside(&mut resolved, &unknowns);
         resolved.extend(unknowns);
+        appositive::link_appositives(&self.kb, doc, &mut resolved);
+        acronyms::link_acronyms(doc, &segments, &mut resolved);
+        holders::resolve_holder_surnames(doc, &segments, &mut resolved);
+        pronoun::resolve_pronouns(&self.kb, doc, &segments, &mut resolved);
         let mentions = in_body_order(resolved);
         let title_countries = self.title_countries(doc.meta.title.as_deref(), date);
         doc.dateline = dateline.map(|place| self.kb.places()[place].to_place_ref());
         doc.focus = focus::rank(doc, &mentions, &title_countries);
         doc.mentions = mentions;
+        nationality::fill_countries(&self.kb, doc);
     }
 
     fn note_hits(
@@ -293,7 +311,8 @@ fn ordered_segments(doc: &Doc) -> Vec<SegmentInfo> {
 fn drop_places_inside(resolved: &mut Vec<Resolved>, unknowns: &[Resolved]) {
     resolved.retain(|r| {
         let place_only = r.mention.actor.is_none() && r.mention.place.is_some();
-        let absorbable = place_only || is_countryless_agent(&r.mention);
+        let absorbable =
+            place_only || (is_countryless_agent(&r.mention) && r.holder_surname.is_none());
         !(absorbable
             && unknowns
                 .iter()
@@ -306,9 +325,31 @@ fn is_countryless_agent(mention: &Mention) -> bool {
         && mention.actor.as_ref().is_some_and(|a| a.country.is_none())
 }
 
-/// Sorts mentions by position and renumbers coreference links to match.
+/// Tokens of mentions naming a country or a place in one, with its code.
+fn country_tokens(resolved: &[Resolved]) -> FxHashMap<u32, String> {
+    resolved
+        .iter()
+        .filter_map(|r| {
+            let mention = &r.mention;
+            let country = match &mention.actor {
+                Some(actor) if actor.kind == dateline_model::ActorKind::Country => {
+                    actor.country.clone()
+                }
+                Some(_) => None,
+                None => mention.place.as_ref().and_then(|p| p.country.clone()),
+            }?;
+            Some(mention.tokens.clone().map(move |t| (t, country.clone())))
+        })
+        .flatten()
+        .collect()
+}
+
+/// Sorts mentions by position, leaving out emptied ones, and renumbers
+/// coreference links to match.
 fn in_body_order(resolved: Vec<Resolved>) -> Vec<Mention> {
-    let mut order: Vec<usize> = (0..resolved.len()).collect();
+    let mut order: Vec<usize> = (0..resolved.len())
+        .filter(|&index| !resolved[index].is_empty())
+        .collect();
     order.sort_by_key(|&i| (resolved[i].mention.span.start, resolved[i].mention.span.end));
     let new_index: HashMap<usize, u32> = order
         .iter()

@@ -9,6 +9,9 @@ use dateline_model::{ActorCode, ActorKind, ActorRef, Mention, Resolution, Span};
 use crate::compose::{Draft, DraftKind};
 use crate::places::{self, Context, Setting};
 
+/// How agent mentions name their knowledge-base entry ("agent:police").
+pub const AGENT_ENTITY: &str = "agent:";
+
 /// A mention with what later mentions need to refer back to it.
 #[derive(Clone, Debug)]
 pub struct Resolved {
@@ -19,9 +22,26 @@ pub struct Resolved {
     pub titles: Vec<usize>,
     /// The surname of an unknown person the mention's title covers.
     pub holder_surname: Option<Span>,
+    /// The agent noun or title the mention was read from.
+    pub agent: Option<usize>,
 }
 
 impl Resolved {
+    /// Clears what the mention refers to; an empty mention is dropped when
+    /// mentions are put in body order.
+    pub fn empty(&mut self) {
+        self.mention.actor = None;
+        self.mention.place = None;
+        self.mention.unknown = None;
+        self.person = None;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.mention.actor.is_none()
+            && self.mention.place.is_none()
+            && self.mention.unknown.is_none()
+    }
+
     /// A one-token mention that refers back to an earlier one ("he",
     /// a surname alone), taking its actor.
     pub fn referring(
@@ -44,6 +64,7 @@ impl Resolved {
             person: antecedent.person,
             titles: Vec::new(),
             holder_surname: None,
+            agent: None,
         }
     }
 }
@@ -131,7 +152,7 @@ impl Resolver<'_> {
                 country,
                 former,
             } => {
-                let actor = self.agent_ref(*agent, *country, *former);
+                let actor = self.agent_ref(*agent, *country, *former, draft.role_of);
                 self.push(draft, Some(actor), None, Resolution::Agent);
             }
             DraftKind::Title {
@@ -309,7 +330,9 @@ impl Resolver<'_> {
         definite: bool,
         former: bool,
     ) {
-        if definite && !former {
+        // "the Italian foreign minister, Luigi Di Maio" names its holder; a
+        // definite title alone refers back to one named before.
+        if definite && !former && draft.holder_surname.is_none() {
             let antecedent = self.title_holder(agent, country);
             if let Some(antecedent) = antecedent
                 && let Some(person) = self.resolved[antecedent].person
@@ -327,14 +350,18 @@ impl Resolver<'_> {
             }
         }
         // "The foreign ministers of Armenia and Azerbaijan": a plural title
-        // names a group of office-holders, like "leaders".
+        // names a group of office-holders, like "leaders". A named holder's
+        // or the office's ("the president") country, when the phrase gives
+        // none, comes from the article (see `nationality`); a bare title
+        // ("a candidate for prime minister") names no one.
         let surface = self.body[draft.span].to_lowercase();
         let plural = self.kb.agents()[agent]
             .plurals
             .iter()
             .any(|p| surface.ends_with(&p.to_lowercase()));
-        if country.is_some() || former || plural {
-            let actor = self.agent_ref(agent, country, former);
+        let named = draft.holder_surname.is_some() || definite;
+        if country.is_some() || former || plural || named {
+            let actor = self.agent_ref(agent, country, former, draft.role_of);
             self.push(draft, Some(actor), None, Resolution::Agent);
         }
     }
@@ -425,6 +452,7 @@ impl Resolver<'_> {
             person: None,
             titles: Vec::new(),
             holder_surname,
+            agent: draft.head_agent(),
         });
     }
 
@@ -461,15 +489,21 @@ impl Resolver<'_> {
 
     /// "Russian" + "military" is RUSMIL; "former" makes an office-holder ELI;
     /// without a country the code starts with `---`.
-    fn agent_ref(&self, agent: usize, country: Option<usize>, former: bool) -> ActorRef {
+    fn agent_ref(
+        &self,
+        agent: usize,
+        country: Option<usize>,
+        former: bool,
+        role_of: Option<usize>,
+    ) -> ActorRef {
         let entry = &self.kb.agents()[agent];
+        let role_entry = &self.kb.agents()[role_of.unwrap_or(agent)];
         // "former officials" are elites out of office; "former detainees"
         // are still civilians.
-        const OFFICES: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY", "GOVMIL"];
-        let role = if former && OFFICES.contains(&entry.role.as_str()) {
+        let role = if former && self.kb.has_cue(&role_entry.role, Cue::OfficeRole) {
             "ELI".to_string()
         } else {
-            entry.role.clone()
+            role_entry.role.clone()
         };
         let country_entry = country.map(|c| &self.kb.countries()[c]);
         let head = country_entry.map_or("---", |c| c.code.as_str());
@@ -484,7 +518,7 @@ impl Resolver<'_> {
             name,
             country: country_entry.map(|c| c.code.as_str().to_string()),
             role: (!role.is_empty()).then_some(role),
-            entity: Some(format!("agent:{}", entry.name)),
+            entity: Some(format!("{AGENT_ENTITY}{}", entry.name)),
             kind: ActorKind::Agent,
         }
     }

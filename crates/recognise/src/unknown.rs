@@ -9,10 +9,12 @@
 
 use std::collections::HashMap;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use dateline_kb::{Cue, Kb};
-use dateline_model::{Doc, EntityGuess, Mention, Resolution, Span, TokenKind};
+use dateline_model::{
+    ActorCode, ActorKind, ActorRef, Doc, EntityGuess, Mention, Resolution, Span, TokenKind,
+};
 
 use crate::pronoun::SegmentInfo;
 use crate::resolve::Resolved;
@@ -37,9 +39,13 @@ pub struct UnknownScan<'a> {
     /// Tokens of mentions that are only a place: an organisation's name may
     /// contain one ("Kharkiv Regional Council").
     pub place_only: &'a FxHashSet<u32>,
-    /// Tokens of agent nouns without a country: an organisation's name may end
-    /// in one ("Food and Drug Administration").
-    pub agent_only: &'a FxHashSet<u32>,
+    /// Tokens of agent nouns without a country, with the agent's role: an
+    /// organisation's name may end in one ("Food and Drug Administration").
+    pub agent_only: &'a FxHashMap<u32, String>,
+    /// Tokens of mentions that name a country or a place in one, with its
+    /// code: an organisation's name may say its country ("the United States
+    /// Department of Transportation", "the Federal Aviation Office of Germany").
+    pub countries_at: &'a FxHashMap<u32, String>,
 }
 
 impl UnknownScan<'_> {
@@ -113,14 +119,14 @@ impl UnknownScan<'_> {
 
     fn absorbed(&self, token_idx: usize) -> bool {
         let token = &(token_idx as u32);
-        self.place_only.contains(token) || self.agent_only.contains(token)
+        self.place_only.contains(token) || self.agent_only.contains_key(token)
     }
 
     fn mention_of(&self, run: std::ops::Range<usize>, segment: &SegmentInfo) -> Option<Resolved> {
         let mut run = run;
         while run.start < run.end
             && (self.is_skippable_start(run.start, segment)
-                || self.agent_only.contains(&(run.start as u32)))
+                || self.agent_only.contains_key(&(run.start as u32)))
         {
             run.start += 1;
         }
@@ -135,13 +141,13 @@ impl UnknownScan<'_> {
             .filter(|&t| self.place_only.contains(&(t as u32)))
             .count();
         let names_organisation = run.clone().any(|t| {
-            self.agent_only.contains(&(t as u32))
+            self.agent_only.contains_key(&(t as u32))
                 || (!self.place_only.contains(&(t as u32))
                     && self.kb.has_cue(self.word(t), Cue::OrgHead))
         });
         let n_agents = run
             .clone()
-            .filter(|&t| self.agent_only.contains(&(t as u32)))
+            .filter(|&t| self.agent_only.contains_key(&(t as u32)))
             .count();
         let n_places = n_places + n_agents;
         if n_words == n_places || (n_places > 0 && !names_organisation) {
@@ -156,20 +162,88 @@ impl UnknownScan<'_> {
             end: tokens[run.end - 1].span.end,
         };
         let guess = self.guess(run.clone(), segment, after_honorific);
+        let actor = match guess {
+            EntityGuess::Organisation => self.organisation_actor(run.clone(), span),
+            _ => None,
+        };
+        // A person's surname alone refers back to them later ("Usman Khan
+        // ... Khan"), not to a known person of that surname.
+        let holder_surname =
+            (guess == EntityGuess::Person && n_words >= 2).then(|| tokens[run.end - 1].span);
+        let resolution = if actor.is_some() {
+            Resolution::Agent
+        } else {
+            Resolution::Unknown
+        };
         Some(Resolved {
             mention: Mention {
                 span,
                 segment: segment.segment,
                 tokens: run.start as u32..run.end as u32,
-                actor: None,
+                actor,
                 place: None,
                 unknown: Some(guess),
-                resolution: Resolution::Unknown,
+                resolution,
             },
             person: None,
             titles: Vec::new(),
-            holder_surname: None,
+            holder_surname,
+            agent: None,
         })
+    }
+
+    /// An organisation the knowledge base lacks, read from its name: the
+    /// role of its head word ("Commission" GOV, "Court" JUD, an agent noun
+    /// such as "Police") and the country its name or the words around it
+    /// give. Without a role it stays unknown; without a country the
+    /// article supplies one later (`nationality`).
+    fn organisation_actor(&self, run: std::ops::Range<usize>, span: Span) -> Option<ActorRef> {
+        let agent_role = run
+            .clone()
+            .rev()
+            .find_map(|t| self.agent_only.get(&(t as u32)))
+            .map(String::as_str);
+        let role = agent_role.or_else(|| {
+            run.clone()
+                .rev()
+                .find_map(|t| self.kb.org_role(self.word(t)))
+        })?;
+        let country = self.organisation_country(run);
+        let head = country.as_deref().unwrap_or("---");
+        let code = ActorCode::parse(&format!("{head}{role}")).ok()?;
+        Some(ActorRef {
+            code,
+            name: self.doc.text(span).to_string(),
+            country,
+            role: Some(role.to_string()),
+            entity: None,
+            kind: ActorKind::Organisation,
+        })
+    }
+
+    /// The country a place inside the name, a country or place right before
+    /// it ("United States Department of Transportation", "Kenya's Electoral
+    /// Commission") or after "of" ("Federal Aviation Office of Germany") names.
+    fn organisation_country(&self, run: std::ops::Range<usize>) -> Option<String> {
+        let inside = run.clone().find_map(|t| self.countries_at.get(&(t as u32)));
+        let mut before = run.start.checked_sub(1);
+        if let Some(token) = before
+            && matches!(self.word(token), "'s" | "’s")
+        {
+            before = token.checked_sub(1);
+        }
+        let before = before.and_then(|t| self.countries_at.get(&(t as u32)));
+        // "Electoral Commission (EC) of Ghana": an acronym may come first.
+        let mut next = run.end;
+        if next + 3 < self.doc.tokens.len() && self.word(next) == "(" && self.word(next + 2) == ")"
+        {
+            next += 3;
+        }
+        let after = (next + 1 < self.doc.tokens.len()
+            && self.kb.has_cue(self.word(next), Cue::Genitive))
+        .then(|| self.countries_at.get(&(next as u32 + 1)))
+        .flatten();
+        inside.or(before).or(after).cloned()
     }
 
     fn guess(
@@ -182,7 +256,9 @@ impl UnknownScan<'_> {
         if after_honorific {
             return EntityGuess::Person;
         }
-        let ends_in_agent = run.clone().any(|t| self.agent_only.contains(&(t as u32)));
+        let ends_in_agent = run
+            .clone()
+            .any(|t| self.agent_only.contains_key(&(t as u32)));
         if ends_in_agent || words.iter().any(|w| self.kb.has_cue(w, Cue::OrgHead)) {
             return EntityGuess::Organisation;
         }

@@ -1,0 +1,89 @@
+//! A person the knowledge base does not know, named next to their title with
+//! a comma: "a State Department spokesperson, Morgan Ortagus, said" and
+//! "Bruno Parrilla, the foreign minister of Cuba, said". The name takes the
+//! title's actor (as a coreference), and its surname refers back to it later.
+
+use dateline_kb::{AgentClass, Kb};
+use dateline_model::{Doc, EntityGuess, Resolution, TokenKind};
+
+use crate::resolve::Resolved;
+
+/// Words between ", " and a title after a name ("the foreign affairs").
+const MAX_WORDS_BEFORE_TITLE: usize = 3;
+
+/// Links every unknown person written beside a title with a comma.
+pub fn link_appositives(kb: &Kb, doc: &Doc, resolved: &mut [Resolved]) {
+    let mut order: Vec<usize> = (0..resolved.len()).collect();
+    order.sort_by_key(|&index| resolved[index].mention.span.start);
+    for pair in order.windows(2) {
+        let (first, second) = (pair[0], pair[1]);
+        if resolved[first].mention.segment != resolved[second].mention.segment {
+            continue;
+        }
+        let end = resolved[second].mention.span.start as usize;
+        let start = (resolved[first].mention.span.end as usize).min(end);
+        let between = &doc.body()[start..end];
+        let linked = if is_titled(kb, &resolved[first]) && is_unknown_person(&resolved[second]) {
+            (between.trim() == "," && ends_clause(doc, &resolved[second]))
+                .then_some((first, second))
+        } else if is_unknown_person(&resolved[first]) && is_titled(kb, &resolved[second]) {
+            title_after_comma(between).then_some((second, first))
+        } else {
+            None
+        };
+        if let Some((title, person)) = linked {
+            link(doc, resolved, title, person);
+        }
+    }
+}
+
+/// A title or member noun with an actor and no holder named yet.
+fn is_titled(kb: &Kb, resolved: &Resolved) -> bool {
+    resolved.mention.actor.is_some()
+        && resolved.holder_surname.is_none()
+        && resolved.agent.is_some_and(|agent| {
+            matches!(
+                kb.agents()[agent].class,
+                AgentClass::Person | AgentClass::Title
+            )
+        })
+}
+
+fn is_unknown_person(resolved: &Resolved) -> bool {
+    resolved.mention.actor.is_none() && resolved.mention.unknown == Some(EntityGuess::Person)
+}
+
+/// ", the foreign affairs minister": a comma, then at most a few lower-case
+/// words (an article and modifiers) before the title.
+fn title_after_comma(between: &str) -> bool {
+    let Some(rest) = between.trim().strip_prefix(',') else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    words.len() <= MAX_WORDS_BEFORE_TITLE
+        && words
+            .iter()
+            .all(|word| word.chars().all(|c| c.is_lowercase()))
+}
+
+/// The name is followed by a comma, a full stop or the end of its sentence
+/// (not by more of a longer phrase).
+fn ends_clause(doc: &Doc, person: &Resolved) -> bool {
+    let next = person.mention.tokens.end as usize;
+    let Some(token) = doc.tokens.get(next) else {
+        return true;
+    };
+    token.kind != TokenKind::Word
+        && matches!(doc.text(token.span), "," | "." | ";" | ")" | "—" | "–")
+}
+
+fn link(doc: &Doc, resolved: &mut [Resolved], title: usize, person: usize) {
+    let actor = resolved[title].mention.actor.clone();
+    let surname = doc.tokens[resolved[person].mention.tokens.end as usize - 1].span;
+    let entry = &mut resolved[person];
+    entry.mention.actor = actor;
+    entry.mention.resolution = Resolution::Coreference {
+        antecedent: title as u32,
+    };
+    entry.holder_surname = Some(surname);
+}
