@@ -18,7 +18,7 @@ use dateline_store::{ArticleInput, OpenMode, Store};
 pub const HOSTILE_JSONL: &str = r#"{"id":"xss-probe","url":"javascript:pwned=3","date":"2025-06-20","title":"<script>pwned=1</script>Summit <b>report</b>","source":"<b>Evil</b> Wire","text":"Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi <script>pwned=1</script><img src=x onerror=pwned=2> on Friday."}"#;
 
 /// Events the samples give (see data/samples) plus the hostile article's one.
-pub const SEEDED_EVENTS: usize = 33;
+pub const SEEDED_EVENTS: usize = 35;
 
 pub fn samples_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/samples")
