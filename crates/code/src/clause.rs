@@ -632,12 +632,9 @@ fn choose_actor(sentence: &Sentence, region: std::ops::Range<usize>) -> Option<S
         .flatten()
         .filter(|&agent| region.contains(&sentence.mention_range(agent).start))
         .and_then(|agent| sentence.doc.mentions[agent as usize].actor.as_ref())
-        .filter(|actor| actor.code.head() == "---");
+        .filter(|actor| actor.code.is_headless());
     if let Some(agent) = agent_before {
-        return Some(Subject::Members(
-            group,
-            agent.code.as_str()[3..].to_string(),
-        ));
+        return Some(Subject::Members(group, agent.code.roles().to_string()));
     }
     Some(Subject::Actors(group))
 }

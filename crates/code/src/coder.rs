@@ -310,7 +310,7 @@ impl Coder {
                 notes.push(
                     "no context target: the phrase names a target that is no known actor".into(),
                 );
-            } else if code.as_str().starts_with("172")
+            } else if code.is_within("172")
                 && let Some(target) = own_country(&sources[0])
             {
                 notes.push("a measure naming no target falls on the source's country".into());
@@ -320,7 +320,7 @@ impl Coder {
                     notes.push("a protest addresses the protesters' own government".into());
                     targets.push(target);
                 }
-            } else if sources[0].code.head() == "---" {
+            } else if sources[0].code.is_headless() {
                 notes.push("no context target for a source with no country".into());
             } else if let Some((target, why)) = implicit_target(
                 sentence,
@@ -362,7 +362,7 @@ impl Coder {
         let counterpart = |others: &[Participant]| {
             others
                 .iter()
-                .filter(|p| (p.code.as_str().len() >= 6 || bare_lends) && p.code.head() != "---")
+                .filter(|p| (!p.code.is_bare() || bare_lends) && !p.code.is_headless())
                 .find_map(|p| p.country.clone())
         };
         let target_country = counterpart(&targets);
@@ -388,7 +388,7 @@ impl Coder {
             rule: pattern.id.clone(),
             issues: Vec::new(),
         };
-        let anonymous = |p: &Participant| p.code.head() == "---";
+        let anonymous = |p: &Participant| p.code.is_headless();
         if self.config.anonymous == KeepPolicy::Drop
             && (sources.iter().all(anonymous)
                 || (!targets.is_empty() && targets.iter().all(anonymous)))

@@ -50,10 +50,7 @@ pub fn implicit_target(
         let mention = &doc.mentions[mention_idx as usize];
         // An agent with no country, or an adjective ("the North American
         // trade pact"), is too weak to be a context target.
-        let anonymous = mention
-            .actor
-            .as_ref()
-            .is_none_or(|a| a.code.head() == "---")
+        let anonymous = mention.actor.as_ref().is_none_or(|a| a.code.is_headless())
             || mention.resolution == dateline_model::Resolution::Demonym;
         // The speaker credited for the report is not a party to the act.
         let speaker = attribution.is_some_and(|span| span.overlaps(mention.span));

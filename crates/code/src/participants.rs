@@ -48,11 +48,9 @@ pub fn resolve_fill(sentence: &Sentence, fill: &Fill, exclude: &[ActorCode]) -> 
             .iter()
             .filter_map(|&m| from_mention(doc, m))
             .map(|mut participant| {
-                let bare_country =
-                    participant.code.as_str().len() == 3 && participant.country.is_some();
-                if bare_country
-                    && let Ok(code) = ActorCode::parse(&format!("{}{role}", participant.code))
-                {
+                let bare_country = participant.code.is_bare() && participant.country.is_some();
+                if bare_country {
+                    let code = participant.code.with_role(role);
                     participant.code = code;
                 }
                 participant
@@ -149,7 +147,7 @@ pub fn with_nationality(
     mut participant: Participant,
     counterpart_country: Option<&str>,
 ) -> Participant {
-    if participant.code.head() != "---" {
+    if !participant.code.is_headless() {
         return participant;
     }
     let doc = sentence.doc;
@@ -162,8 +160,7 @@ pub fn with_nationality(
     let Some(country) = country else {
         return participant;
     };
-    let role = &participant.code.as_str()[3..];
-    if let Ok(code) = ActorCode::parse(&format!("{country}{role}")) {
+    if let Ok(code) = participant.code.with_head(&country) {
         participant.code = code;
         participant.country = Some(country);
     }
@@ -305,12 +302,11 @@ pub fn attacked_place(
 /// agent with no country yet gets the sentence's place later, like its
 /// source. Governments protesting name their target or have none.
 pub fn protested_government(source: &Participant) -> Option<Participant> {
-    let code = source.code.as_str();
-    if code.len() < 6 || &code[3..6] == "GOV" {
+    if source.code.is_bare() || source.code.is_government() {
         return None;
     }
     Some(Participant {
-        code: ActorCode::parse(&format!("{}GOV", &code[..3])).ok()?,
+        code: source.code.government(),
         name: Some("government".into()),
         country: source.country.clone(),
         span: None,
@@ -329,12 +325,8 @@ pub fn protested_place(
     let place_only = target
         .mention
         .is_some_and(|m| sentence.doc.mentions[m as usize].actor.is_none());
-    if code.root() == "14"
-        && place_only
-        && target.code.as_str().len() == 3
-        && let Ok(government) = ActorCode::parse(&format!("{}GOV", target.code))
-    {
-        target.code = government;
+    if code.root() == "14" && place_only && target.code.is_bare() {
+        target.code = target.code.government();
     }
     Some(target)
 }
@@ -343,12 +335,11 @@ pub fn protested_place(
 /// blocked website imposed by a government falls on its own country
 /// (data/gold/README.md, rule 23).
 pub fn own_country(source: &Participant) -> Option<Participant> {
-    let code = source.code.as_str();
-    if code.len() < 3 || source.code.head() == "---" {
+    if source.code.is_headless() {
         return None;
     }
     Some(Participant {
-        code: ActorCode::parse(&code[..3]).ok()?,
+        code: source.code.head_only(),
         name: source.country.clone(),
         country: source.country.clone(),
         span: None,

@@ -53,7 +53,7 @@ pub fn fill_slot_left(sentence: &Sentence, at: usize) -> Option<(Fill, usize)> {
         let role = sentence.doc.mentions[agent as usize]
             .actor
             .as_ref()
-            .map(|actor| actor.code.as_str()[3..].to_string())
+            .map(|actor| actor.code.roles().to_string())
             .unwrap_or_default();
         let agent_start = sentence.mention_range(agent).start;
         return Some((
@@ -84,7 +84,7 @@ fn of_members(sentence: &Sentence, agent: u32) -> Option<(Fill, usize)> {
     let role = sentence.doc.mentions[agent as usize]
         .actor
         .as_ref()
-        .map(|actor| actor.code.as_str()[3..].to_string())
+        .map(|actor| actor.code.roles().to_string())
         .unwrap_or_default();
     Some((
         Fill::Members {
@@ -252,7 +252,7 @@ pub fn is_anonymous(sentence: &Sentence, mention: u32) -> bool {
     sentence.doc.mentions[mention as usize]
         .actor
         .as_ref()
-        .is_some_and(|actor| actor.code.head() == "---")
+        .is_some_and(|actor| actor.code.is_headless())
 }
 
 /// "rebel-held towns", "Russian-occupied areas": an actor glued to a

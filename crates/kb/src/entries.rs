@@ -26,7 +26,7 @@ pub struct Country {
 impl Country {
     pub(crate) fn from_row(row: &Row) -> Result<Country, String> {
         let code = ActorCode::parse(row.require("code")?).map_err(|e| e.to_string())?;
-        if code.as_str().len() != 3 {
+        if !code.is_bare() {
             return Err(format!("country code {code} must have three characters"));
         }
         Ok(Country {

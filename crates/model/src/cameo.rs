@@ -50,6 +50,19 @@ impl EventCode {
         &self.0[..self.0.len().min(3)]
     }
 
+    /// The code with a "not specified below" base code (three digits ending
+    /// in 0: "040", "190") read as its root ("04", "19"); others unchanged.
+    pub fn specific_part(&self) -> &str {
+        let unspecified = self.0.len() == 3 && self.0.ends_with('0');
+        if unspecified { self.root() } else { &self.0 }
+    }
+
+    /// True when this code is `ancestor` or one of its sub-codes ("1723"
+    /// is within "172" and "17"; "0256" is within "025", not "026").
+    pub fn is_within(&self, ancestor: &str) -> bool {
+        self.0.starts_with(ancestor)
+    }
+
     /// Codebook entry, or `None` for codes outside CAMEO 1.1b3.
     pub fn info(&self) -> Option<&'static CodeInfo> {
         codebook().get(self.as_str())
@@ -195,6 +208,10 @@ mod tests {
         assert!(EventCode::parse("4").is_err());
         assert!(EventCode::parse("A12").is_err());
         assert!(EventCode::parse("120]--").is_err());
+        assert!(code.is_within("025") && code.is_within("02") && !code.is_within("026"));
+        assert_eq!(code.specific_part(), "0256");
+        assert_eq!(EventCode::parse("190").unwrap().specific_part(), "19");
+        assert_eq!(EventCode::parse("195").unwrap().specific_part(), "195");
     }
 
     #[test]

@@ -246,7 +246,7 @@ impl Resolver<'_> {
             .filter(|&actor| {
                 self.kb.actors()[actor]
                     .code_on(self.date)
-                    .is_some_and(|code| code.as_str().ends_with("GOV"))
+                    .is_some_and(|code| code.is_government())
             })
             .collect();
         (in_office.len() == 1).then(|| in_office[0])
@@ -392,7 +392,7 @@ impl Resolver<'_> {
                     && r.mention
                         .actor
                         .as_ref()
-                        .is_some_and(|a| a.code.as_str() == format!("{code}GOV"))
+                        .is_some_and(|a| a.code.is_government() && a.code.head() == code)
             })
             .map(|(index, _)| index)
             .collect();
@@ -526,12 +526,11 @@ impl Resolver<'_> {
 
 /// The country and role segments of a code, when it starts with a known country.
 fn split_code(kb: &Kb, code: &ActorCode) -> (Option<String>, Option<String>) {
-    let text = code.as_str();
-    if text.len() < 3 || kb.country(&text[..3]).is_none() {
+    if kb.country(code.head()).is_none() {
         return (None, None);
     }
-    let role = (text.len() > 3).then(|| text[3..].to_string());
-    (Some(text[..3].to_string()), role)
+    let role = (!code.is_bare()).then(|| code.roles().to_string());
+    (Some(code.head().to_string()), role)
 }
 
 /// The country an actor belongs to on `date`: its code's head, else its country field.

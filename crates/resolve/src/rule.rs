@@ -2,7 +2,7 @@
 
 use dateline_model::{ActorCode, EventCode, PlaceKind};
 
-use crate::signature::{Actor, Anchor, Place, Signature, normalised_code};
+use crate::signature::{Actor, Anchor, Place, Signature};
 
 /// When two reports are one real-world event. See the crate documentation
 /// for the rule in words.
@@ -96,7 +96,7 @@ impl MergeRule {
 /// Two codes name the same action when one refines the other: "04", "040"
 /// and "041" agree, "041" and "042" do not, "025" and "0256" do.
 pub fn codes_compatible(a: &EventCode, b: &EventCode) -> bool {
-    let (a, b) = (normalised_code(a), normalised_code(b));
+    let (a, b) = (a.specific_part(), b.specific_part());
     a.starts_with(b) || b.starts_with(a)
 }
 

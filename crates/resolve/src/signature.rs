@@ -202,21 +202,11 @@ impl Place {
 /// How specific a code is: the number of characters once a "not specified"
 /// base code ("040", "190") is read as its root ("04", "19").
 pub fn code_specificity(code: &EventCode) -> usize {
-    normalised_code(code).len()
-}
-
-/// The code with a "not specified" base code ("X0" with three digits) read as its root.
-pub(crate) fn normalised_code(code: &EventCode) -> &str {
-    let text = code.as_str();
-    if text.len() == 3 && text.ends_with('0') {
-        &text[..2]
-    } else {
-        text
-    }
+    code.specific_part().len()
 }
 
 fn absorb_actor(mine: &mut Actor, theirs: &Actor) {
-    if theirs.code.as_str().len() > mine.code.as_str().len() {
+    if theirs.code.segments().count() > mine.code.segments().count() {
         *mine = theirs.clone();
         return;
     }

@@ -36,7 +36,7 @@ pub fn events(
         targets,
         reciprocal,
     } = with_countries(clause, parties);
-    let anonymous = |p: &Participant| p.code.head() == "---";
+    let anonymous = |p: &Participant| p.code.is_headless();
     if coder.config.anonymous == KeepPolicy::Drop
         && (sources.iter().all(anonymous) || (!targets.is_empty() && targets.iter().all(anonymous)))
     {
@@ -103,7 +103,7 @@ fn with_countries(clause: &Clause, parties: Parties) -> Parties {
     let counterpart = |others: &[Participant]| {
         others
             .iter()
-            .filter(|p| p.code.head() != "---")
+            .filter(|p| !p.code.is_headless())
             .find_map(|p| p.country.clone())
     };
     let target_country = counterpart(&parties.targets);

@@ -58,7 +58,7 @@ fn through_event_nouns(
     code: &EventCode,
     lexicon: &EventLexicon,
 ) -> Vec<usize> {
-    let claims = code.as_str() == "015";
+    let claims = code.is_within("015");
     words
         .iter()
         .filter_map(|&word| {
@@ -143,7 +143,7 @@ fn fill_missing_target(
 fn implicit_by_code(code: &EventCode) -> Option<ImplicitTarget> {
     if code.root() == "14" {
         Some(ImplicitTarget::Government)
-    } else if code.as_str().starts_with("172") {
+    } else if code.is_within("172") {
         Some(ImplicitTarget::Country)
     } else {
         None
