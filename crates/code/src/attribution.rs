@@ -25,7 +25,7 @@ pub(crate) fn according_to(sentence: &Sentence) -> Option<Attribution> {
     let at = (0..sentence.len()).find(|&idx| {
         sentence.is(idx, Cue::According)
             && idx + 1 < sentence.len()
-            && sentence.form(idx + 1) == "to"
+            && sentence.is(idx + 1, Cue::To)
     })?;
     let start = at + 2;
     let end = (start + ACCORDING_REACH).min(sentence.len());

@@ -80,12 +80,14 @@ fn opens_background(sentence: &Sentence, idx: usize) -> bool {
     if !sentence.is(idx, Cue::Background) {
         return false;
     }
-    if sentence.form(idx) != "as" {
+    if !sentence.is(idx, Cue::AmbiguousBackground) {
         return true;
     }
-    let before = idx.checked_sub(1).map(|i| sentence.form(i));
-    let after = (idx + 1 < sentence.len()).then(|| sentence.form(idx + 1));
-    !matches!(before, Some("well" | "such" | "so")) && !matches!(after, Some("well" | "part"))
+    let before = idx
+        .checked_sub(1)
+        .is_some_and(|i| sentence.is(i, Cue::BeforeComparativeAs));
+    let after = idx + 1 < sentence.len() && sentence.is(idx + 1, Cue::AfterComparativeAs);
+    !before && !after
 }
 
 /// "in 2014" (a year before the article's), "in March 2019", "on September
@@ -156,9 +158,7 @@ fn dated_earlier_opening(sentence: &Sentence, clause_start: usize) -> Option<Str
     }
     let opens =
         start == 0 || sentence.is_hard_boundary(start - 1) || sentence.form(start - 1) == ",";
-    let opener = sentence.form(start);
-    let time_opener = matches!(opener, "in" | "on" | "since" | "during" | "by" | "last")
-        || sentence.is(start, Cue::Month);
+    let time_opener = sentence.is(start, Cue::TimeOpener) || sentence.is(start, Cue::Month);
     if !opens || !time_opener || comma - start > MAX_OPENING {
         return None;
     }
@@ -192,7 +192,7 @@ pub(crate) fn earlier_date_at(sentence: &Sentence, idx: usize) -> Option<String>
     let form = sentence.form(idx);
     if sentence.is(idx, Cue::Historical) && idx + 1 < sentence.len() {
         let next = sentence.form(idx + 1);
-        if next == "year" || form != "last" {
+        if sentence.is(idx + 1, Cue::Year) || !sentence.is(idx, Cue::Last) {
             return Some(format!("{form} {next}"));
         }
         if let (Some(month), Some(report)) = (month_number(next), report)
@@ -209,7 +209,7 @@ pub(crate) fn earlier_date_at(sentence: &Sentence, idx: usize) -> Option<String>
         return None;
     }
     let before = idx - 1;
-    let dated = matches!(sentence.form(before), "in" | "since" | "during")
+    let dated = sentence.is(before, Cue::YearPreposition)
         || is_month(sentence, before)
         || (sentence.form(before) == "," && comma_inside_date(sentence, before));
     dated.then(|| format!("in {year}"))
@@ -220,14 +220,7 @@ fn is_month(sentence: &Sentence, idx: usize) -> bool {
     sentence.is(idx, Cue::Month) && sentence.pos(idx) != Some(Pos::Md)
 }
 
-/// 1 for "january" (or "jan."), 12 for "december".
+/// 1 for "january" (or "jan."), 12 for "december" (`[month-order]`).
 fn month_number(form: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let prefix = form.get(..3)?;
-    MONTHS
-        .iter()
-        .position(|&m| m == prefix)
-        .map(|i| i as u32 + 1)
+    crate::cues::month_number(form)
 }

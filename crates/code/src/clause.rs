@@ -11,14 +11,6 @@ use dateline_model::{ActorKind, Pos};
 use crate::cues::Cue;
 use crate::sentence::{PronounKind, Sentence};
 
-/// Auxiliary verb forms that may precede a main verb in one group.
-const BE_FORMS: &[&str] = &[
-    "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m",
-];
-const AUX_FORMS: &[&str] = &[
-    "has", "have", "had", "having", "do", "does", "did", "'ve", "'d",
-];
-
 /// A run of auxiliaries, adverbs and negation ending in a main verb.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VerbGroup {
@@ -179,7 +171,7 @@ impl Clauses {
         let Some(mut before) = before.checked_sub(1) else {
             return false;
         };
-        if sentence.form(before) == "that" {
+        if sentence.is(before, Cue::Complementiser) {
             let Some(verb) = before.checked_sub(1) else {
                 return false;
             };
@@ -208,8 +200,8 @@ impl Clauses {
             return None;
         }
         let between = say_group.end..pronoun;
-        let adjacent =
-            between.is_empty() || (between.len() == 1 && sentence.form(between.start) == "that");
+        let adjacent = between.is_empty()
+            || (between.len() == 1 && sentence.is(between.start, Cue::Complementiser));
         let mentions = match &self.subjects[say] {
             Subject::Actors(mentions) | Subject::Members(mentions, _) if adjacent => mentions,
             _ => return None,
@@ -262,56 +254,14 @@ fn pronoun_fits(kind: PronounKind, actor: ActorKind) -> bool {
     }
 }
 
-/// Days and relative days: "on Saturday", "on Tuesday night".
-pub(crate) fn is_day_word(form: &str) -> bool {
-    matches!(
-        form,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "today"
-            | "tomorrow"
-            | "yesterday"
-    )
-}
-
 /// "agreed on Tuesday to resume": moves left over a time phrase ending at
 /// `idx` to the word before it.
 pub(crate) fn skip_time_phrase_left(sentence: &Sentence, idx: usize) -> usize {
-    const TIME_WORDS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "tomorrow",
-        "yesterday",
-        "week",
-        "month",
-        "year",
-        "morning",
-        "evening",
-        "night",
-        "weekend",
-        "earlier",
-        "later",
-        "on",
-        "last",
-        "next",
-        "this",
-    ];
     let mut start = idx;
-    while start > 0 && idx - start < 3 && TIME_WORDS.contains(&sentence.form(start)) {
+    while start > 0 && idx - start < 3 && sentence.is(start, Cue::TimePhrase) {
         start -= 1;
     }
-    if start < idx && TIME_WORDS.contains(&sentence.form(idx)) {
+    if start < idx && sentence.is(idx, Cue::TimePhrase) {
         start
     } else {
         idx
@@ -329,9 +279,9 @@ fn skip_adverbs_left(sentence: &Sentence, idx: usize) -> Option<usize> {
     Some(idx)
 }
 
+/// Auxiliary verb forms that may precede a main verb in one group.
 fn is_aux(sentence: &Sentence, idx: usize) -> bool {
-    let form = sentence.form(idx);
-    BE_FORMS.contains(&form) || AUX_FORMS.contains(&form)
+    sentence.is(idx, Cue::BeForm) || sentence.is(idx, Cue::AuxForm)
 }
 
 /// Groups verbs with their auxiliaries, adverbs and negation.
@@ -393,7 +343,7 @@ fn describe_group(sentence: &Sentence, start: usize, main: usize) -> VerbGroup {
     } else {
         Modal::None
     };
-    let be_before_main = (start..main).any(|idx| BE_FORMS.contains(&sentence.form(idx)));
+    let be_before_main = (start..main).any(|idx| sentence.is(idx, Cue::BeForm));
     let passive = sentence.pos(main) == Some(Pos::Vbn) && be_before_main;
     let finite = tokens.clone().any(|idx| {
         matches!(
@@ -403,7 +353,7 @@ fn describe_group(sentence: &Sentence, start: usize, main: usize) -> VerbGroup {
     });
     let before = skip_adverbs_left(sentence, start);
     let infinitive = before.is_some_and(|idx| {
-        sentence.form(idx) == "to" && sentence.pos(idx) != Some(Pos::In)
+        sentence.is(idx, Cue::To) && sentence.pos(idx) != Some(Pos::In)
             || sentence.pos(idx) == Some(Pos::To)
     });
     let after_preposition = sentence.pos(main) == Some(Pos::Vbg)
@@ -429,7 +379,7 @@ pub fn subject_before(sentence: &Sentence, start: usize) -> Subject {
     };
     // "Pakistan on Thursday denied": a time phrase between subject and verb.
     let first = match skip_time_phrase_left(sentence, first) {
-        skipped if skipped < first && sentence.form(skipped + 1) == "on" => skipped,
+        skipped if skipped < first && sentence.is(skipped + 1, Cue::DatePreposition) => skipped,
         _ => first,
     };
     if sentence.is(first, Cue::Relative) {
@@ -453,14 +403,12 @@ pub fn subject_before(sentence: &Sentence, start: usize) -> Subject {
         // adds actors to the subject.
         if let (Subject::Actors(mut actors), Some(inserted)) = (subject.clone(), appositive)
             && inserted.len() > 3
-            && matches!(
-                (
-                    sentence.form(inserted.start),
-                    sentence.form(inserted.start + 1),
-                    sentence.form(inserted.start + 2)
-                ),
-                ("as", "well", "as") | ("along", "with", _) | ("together", "with", _)
-            )
+            && Cue::SubjectJoin
+                .phrase_len(|offset| {
+                    let idx = inserted.start + offset;
+                    (idx < inserted.end).then(|| sentence.form(idx))
+                })
+                .is_some()
             && let Some(Subject::Actors(more)) = choose_actor(sentence, inserted)
         {
             actors.extend(more);
@@ -477,10 +425,7 @@ pub fn subject_before(sentence: &Sentence, start: usize) -> Subject {
     // Russian strike on Kyiv's hospital was condemned": the subject is the
     // noun phrase the place or possessor phrase follows.
     if let Some(preposition) = region.start.checked_sub(1)
-        && matches!(
-            sentence.form(preposition),
-            "in" | "at" | "from" | "near" | "on" | "against"
-        )
+        && sentence.is(preposition, Cue::RegionPreposition)
         && (region.start..region.end)
             .any(|idx| sentence.place_at(idx).is_some() || sentence.actor_at(idx).is_some())
         && let Some(subject) = choose_actor(sentence, noun_phrase_before(sentence, preposition))
@@ -550,11 +495,10 @@ fn noun_phrase_before(sentence: &Sentence, end: usize) -> std::ops::Range<usize>
 }
 
 fn in_noun_phrase(sentence: &Sentence, idx: usize) -> bool {
-    if sentence.is(idx, Cue::Subordinator) && sentence.form(idx) != "that" {
+    if sentence.is(idx, Cue::Subordinator) && !sentence.is(idx, Cue::Complementiser) {
         return false;
     }
-    let form = sentence.form(idx);
-    if matches!(form, "of" | "'s" | "-" | "&") {
+    if sentence.is(idx, Cue::NounPhraseJoiner) {
         return true;
     }
     // The second half of a hyphenated compound ("President-elect") belongs
@@ -567,7 +511,7 @@ fn in_noun_phrase(sentence: &Sentence, idx: usize) -> bool {
         return true;
     }
     if sentence.is(idx, Cue::Coordination) {
-        return form == "and";
+        return sentence.is(idx, Cue::And);
     }
     matches!(
         sentence.pos(idx),
@@ -611,7 +555,7 @@ fn choose_actor(sentence: &Sentence, region: std::ops::Range<usize>) -> Option<S
     let in_locative = |mention: u32| {
         let start = sentence.mention_range(mention).start;
         // "The genocide in Rwanda", not "with Russia continuing".
-        start > 0 && sentence.is(start - 1, Cue::Locative) && sentence.form(start - 1) != "to"
+        start > 0 && sentence.is(start - 1, Cue::Locative) && !sentence.is(start - 1, Cue::To)
     };
     let heads: Vec<u32> = mentions
         .iter()
@@ -627,7 +571,7 @@ fn choose_actor(sentence: &Sentence, region: std::ops::Range<usize>) -> Option<S
     // "The leaders of Japan and South Korea met": bare countries after
     // "agent of" stand in the agent's role.
     let first = sentence.mention_range(group[0]).start;
-    let agent_before = (first >= 2 && sentence.form(first - 1) == "of")
+    let agent_before = (first >= 2 && sentence.is(first - 1, Cue::Genitive))
         .then(|| sentence.actor_at(first - 2))
         .flatten()
         .filter(|&agent| region.contains(&sentence.mention_range(agent).start))
@@ -653,11 +597,12 @@ enum Link {
 fn link_of(sentence: &Sentence, gap: std::ops::Range<usize>) -> Option<Link> {
     let mut link = None;
     for idx in gap {
-        match sentence.form(idx) {
-            "and" | "&" | "as" | "well" => link = Some(Link::And),
-            "," => link = link.or(Some(Link::Comma)),
-            "the" | "both" => {}
-            _ => return None,
+        if sentence.is(idx, Cue::ListAnd) {
+            link = Some(Link::And);
+        } else if sentence.form(idx) == "," {
+            link = link.or(Some(Link::Comma));
+        } else if !sentence.is(idx, Cue::Definite) && !sentence.is(idx, Cue::Both) {
+            return None;
         }
     }
     link
@@ -669,11 +614,15 @@ fn coordination_group(sentence: &Sentence, head: u32, region: std::ops::Range<us
     let mut group = vec![head];
     let mut start = sentence.mention_range(head).start;
     let mut closed_by_and = false;
+    let joins_left = |idx: usize| {
+        matches!(sentence.form(idx), "," | "&")
+            || sentence.is(idx, Cue::And)
+            || sentence.is(idx, Cue::Both)
+            || sentence.is(idx, Cue::Definite)
+    };
     while start > region.start {
         let mut gap = start;
-        while gap > region.start
-            && matches!(sentence.form(gap - 1), "," | "and" | "&" | "both" | "the")
-        {
+        while gap > region.start && joins_left(gap - 1) {
             gap -= 1;
         }
         if gap == start || gap == region.start {
@@ -707,10 +656,9 @@ pub fn coordination_right(sentence: &Sentence, first: u32) -> (Vec<u32>, usize) 
         let end = members.last().map_or(0, |m| m.1);
         let mut next = end;
         while next < sentence.len()
-            && matches!(
-                sentence.form(next),
-                "," | "and" | "&" | "the" | "as" | "well"
-            )
+            && (sentence.form(next) == ","
+                || sentence.is(next, Cue::ListAnd)
+                || sentence.is(next, Cue::Definite))
         {
             next += 1;
         }

@@ -48,7 +48,7 @@ impl Coder {
         article: &mut Article,
         explanations: &mut Option<&mut Vec<Explanation>>,
     ) {
-        let mut sentence = Sentence::new(doc, segment, index, &self.dictionary, &self.cues);
+        let mut sentence = Sentence::new(doc, segment, index, &self.dictionary, self.cues);
         if !self.config.commas.is_off() {
             sentence.hide(&crate::comma::hidden_in(&sentence, &self.config.commas));
         }
@@ -296,12 +296,9 @@ impl Coder {
         // is there but names no actor; the target is unknown, not missing.
         // "on Saturday" is a time, not a target.
         let dangling_preposition = candidate.found.end < sentence.len()
-            && matches!(
-                sentence.form(candidate.found.end),
-                "with" | "to" | "against" | "on" | "toward" | "towards"
-            )
+            && sentence.is(candidate.found.end, Cue::TargetPreposition)
             && !(candidate.found.end + 1 < sentence.len()
-                && crate::clause::is_day_word(sentence.form(candidate.found.end + 1)));
+                && sentence.is(candidate.found.end + 1, Cue::Day));
         if targets.is_empty() && !reciprocal && (pattern.target_optional || default_phrase) {
             if sources.len() >= 2 {
                 reciprocal = true;
@@ -572,7 +569,7 @@ fn speaker_shares_country(sentence: &Sentence, speaker: &Subject, sources: &[Par
 fn governor_cue_word(sentence: &Sentence, infinitive_start: usize) -> Option<usize> {
     let to = (0..infinitive_start)
         .rev()
-        .find(|&idx| sentence.form(idx) == "to")?;
+        .find(|&idx| sentence.is(idx, Cue::To))?;
     to.checked_sub(1)
         .map(|word| crate::clause::skip_time_phrase_left(sentence, word))
 }
@@ -690,37 +687,17 @@ fn names_its_object(sentence: &Sentence, trigger: usize, found: &Match) -> bool 
 /// it: a quotation, a possessive ("Trump's order swift"), "a"/"an"/"the"
 /// or an adjective that is not part of a time phrase ("the next day").
 fn object_complement_at(sentence: &Sentence, at: usize) -> bool {
-    const TIME_WORDS: &[&str] = &[
-        "last",
-        "next",
-        "this",
-        "early",
-        "late",
-        "earlier",
-        "later",
-        "same",
-        "following",
-        "day",
-        "week",
-        "month",
-        "year",
-        "morning",
-        "evening",
-        "night",
-        "weekend",
-    ];
     let form = sentence.form(at);
     if matches!(form, "\"" | "“" | "”" | "``" | "'" | "‘" | "'s" | "’s") {
         return true;
     }
     let next_is_time = at + 1 < sentence.len()
-        && (TIME_WORDS.contains(&sentence.form(at + 1))
-            || crate::clause::is_day_word(sentence.form(at + 1)));
-    if matches!(form, "a" | "an" | "the") {
+        && (sentence.is(at + 1, Cue::TimeModifier) || sentence.is(at + 1, Cue::Day));
+    if sentence.is(at, Cue::Article) {
         return !next_is_time;
     }
     matches!(sentence.pos(at), Some(Pos::Jj | Pos::Jjs | Pos::Jjr))
-        && !TIME_WORDS.contains(&form)
+        && !sentence.is(at, Cue::TimeModifier)
         && !next_is_time
 }
 
@@ -734,7 +711,7 @@ fn spelled_by_pattern(sentence: &Sentence, found: &Match, cue: Cue) -> bool {
 /// The token after a "by X" agent right after a passive verb.
 fn by_agent_end(sentence: &Sentence, trigger: usize) -> Option<usize> {
     let by = trigger + 1;
-    if by >= sentence.len() || sentence.form(by) != "by" {
+    if by >= sentence.len() || !sentence.is(by, Cue::PassiveAgent) {
         return None;
     }
     let mut at = by + 1;
@@ -748,7 +725,7 @@ fn by_agent_end(sentence: &Sentence, trigger: usize) -> Option<usize> {
 fn by_agent(sentence: &Sentence, from: usize) -> Option<Fill> {
     let by = (from..sentence.len().min(from + 8))
         .take_while(|&idx| !sentence.is_hard_boundary(idx))
-        .find(|&idx| sentence.form(idx) == "by")?;
+        .find(|&idx| sentence.is(idx, Cue::PassiveAgent))?;
     let mut at = by + 1;
     while at < sentence.len() && sentence.is_filler(at) && sentence.actor_at(at).is_none() {
         at += 1;

@@ -168,10 +168,7 @@ fn may_locate_an_earlier_event(doc: &Doc, index: &DocIndex, sentence_idx: usize)
         return false;
     };
     let first = doc.text(first.span).to_lowercase();
-    let definite = matches!(
-        first.as_str(),
-        "the" | "this" | "that" | "their" | "his" | "her" | "its"
-    );
+    let definite = Cue::DefiniteOpener.matches(&first);
     definite
         && index
             .mentions_in(SegmentRef::Sentence(sentence_idx as u32))
@@ -186,10 +183,7 @@ fn event_noun_with_place(sentence: &Sentence, cues: &Cues) -> Option<(Vec<String
         return None;
     }
     // The subject: "The (phone) call", "The meeting", "Their talks".
-    let definite = matches!(
-        sentence.form(0),
-        "the" | "this" | "that" | "their" | "his" | "her" | "its"
-    );
+    let definite = sentence.is(0, Cue::DefiniteOpener);
     if !definite {
         return None;
     }

@@ -13,6 +13,8 @@ use std::fmt;
 use dateline_model::EventCode;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::cues::Cue;
+
 include!(concat!(env!("OUT_DIR"), "/builtin_lexicon.rs"));
 
 /// A verb or an event noun.
@@ -105,7 +107,7 @@ impl Entry {
         match self.kind {
             WordKind::Verb => &self.words[0],
             WordKind::Noun => {
-                let of = self.words.iter().position(|w| w == "of");
+                let of = self.words.iter().position(|w| Cue::Genitive.matches(w));
                 match of {
                     Some(idx) if idx > 0 => &self.words[idx - 1],
                     _ => self.words.last().map_or("", String::as_str),

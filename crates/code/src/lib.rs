@@ -125,7 +125,7 @@ pub struct Coder {
     dictionary: VerbDictionary,
     /// The dictionary's variants filed by word, built once.
     variants: VariantIndex,
-    cues: Cues,
+    cues: &'static Cues,
     modality: ModalityTable,
     refinements: refine::Refinements,
     lexicon: lexicon::EventLexicon,
@@ -212,7 +212,7 @@ impl Coder {
         let Some(syntax) = dateline_parse::syntax::Syntax::of_segment(doc, seg) else {
             return;
         };
-        let sentence = Sentence::new(doc, segment, index, &self.dictionary, &self.cues);
+        let sentence = Sentence::new(doc, segment, index, &self.dictionary, self.cues);
         self.code_parsed(&sentence, &syntax, article, explanations);
     }
 
@@ -248,7 +248,7 @@ impl Coder {
         discourse::locate_from_later_sentences(
             doc,
             &index,
-            &self.cues,
+            self.cues,
             &self.dictionary,
             &mut events,
         );

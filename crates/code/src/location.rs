@@ -36,24 +36,7 @@ pub fn tied_location(
 
 /// "met Modi on Monday in Delhi": a time phrase between the action and the place.
 fn is_time_phrase_end(sentence: &Sentence, idx: usize) -> bool {
-    const TIME_WORDS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "week",
-        "weekend",
-        "morning",
-        "evening",
-        "night",
-        "afternoon",
-    ];
-    TIME_WORDS.contains(&sentence.form(idx)) || sentence.pos(idx) == Some(Pos::Cd)
+    sentence.is(idx, Cue::TimeBeforePlace) || sentence.pos(idx) == Some(Pos::Cd)
 }
 
 fn place_after(sentence: &Sentence, preposition: usize) -> Option<Location> {

@@ -179,12 +179,10 @@ fn possessive_owner_country(sentence: &Sentence, participant: &Participant) -> O
         idx -= 1;
     }
     let owner = idx.checked_sub(1)?;
-    let kind = match sentence.form(owner) {
-        "its" => PronounKind::Thing,
-        "their" => PronounKind::Plural,
-        "his" | "her" => PronounKind::Person,
-        _ => return None,
-    };
+    if !sentence.is(owner, Cue::PossessivePronoun) {
+        return None;
+    }
+    let kind = sentence.pronoun(owner)?;
     let antecedent = resolve_pronoun(sentence, owner, kind, &[])?;
     let actor = sentence.doc.mentions[antecedent as usize].actor.as_ref()?;
     actor.country.clone()

@@ -29,7 +29,7 @@ pub struct Sentence<'a> {
     lemmas: Vec<&'a [LemmaId]>,
     /// Every pattern lemma of the sentence, to rule patterns out quickly.
     lemma_set: FxHashSet<LemmaId>,
-    cue_masks: Vec<u32>,
+    cue_masks: Vec<u128>,
     fillers: Vec<bool>,
     tags: Vec<Option<Pos>>,
     /// Actor mention (index into `doc.mentions`) covering each token.
@@ -309,14 +309,11 @@ impl<'a> Sentence<'a> {
     /// a past participle between a determiner, number, preposition or verb
     /// and a noun or name modifies the noun.
     fn is_adjectival_participle(&self, idx: usize) -> bool {
-        const AUXILIARIES: &[&str] = &[
-            "be", "is", "are", "was", "were", "been", "being", "has", "have", "had",
-        ];
         if self.tags[idx] != Some(Pos::Vbn) || idx == 0 || idx + 1 >= self.len() {
             return false;
         }
         let previous = self.tags[idx - 1];
-        let before_ok = !AUXILIARIES.contains(&self.form(idx - 1))
+        let before_ok = !self.is(idx - 1, Cue::ParticipleAuxiliary)
             && previous.is_some_and(|pos| {
                 pos.is_verb()
                     || pos.is_adjective()
@@ -339,48 +336,23 @@ impl<'a> Sentence<'a> {
     /// "at least 30", "more than 280", "dozens of": words that count what
     /// follows, skipped before an actor slot.
     pub fn is_quantity(&self, idx: usize) -> bool {
-        const QUANTITY_WORDS: &[&str] = &[
-            "at",
-            "least",
-            "more",
-            "than",
-            "nearly",
-            "about",
-            "around",
-            "some",
-            "over",
-            "almost",
-            "roughly",
-            "approximately",
-            "dozens",
-            "dozen",
-            "hundreds",
-            "thousands",
-            "scores",
-            "millions",
-            "several",
-            "many",
-        ];
-        let form = self.form(idx);
-        QUANTITY_WORDS.contains(&form)
+        self.is(idx, Cue::Quantity)
             || self.tags[idx] == Some(Pos::Cd)
-            || (form == "of"
-                && idx > 0
-                && matches!(
-                    self.form(idx - 1),
-                    "dozens" | "hundreds" | "thousands" | "scores" | "millions" | "dozen"
-                ))
+            || (self.is(idx, Cue::Genitive) && idx > 0 && self.is(idx - 1, Cue::QuantityOf))
     }
 
     /// Personal pronouns that can stand for an actor, with what they can
     /// refer to.
     pub fn pronoun(&self, idx: usize) -> Option<PronounKind> {
-        Some(match self.form(idx) {
-            "he" | "him" | "his" | "she" | "her" => PronounKind::Person,
-            "it" | "its" => PronounKind::Thing,
-            "they" | "them" | "their" => PronounKind::Plural,
-            _ => return None,
-        })
+        if self.is(idx, Cue::PersonPronoun) {
+            Some(PronounKind::Person)
+        } else if self.is(idx, Cue::ThingPronoun) {
+            Some(PronounKind::Thing)
+        } else if self.is(idx, Cue::PluralPronoun) {
+            Some(PronounKind::Plural)
+        } else {
+            None
+        }
     }
 }
 

@@ -45,7 +45,7 @@ pub fn fill_slot_left(sentence: &Sentence, at: usize) -> Option<(Fill, usize)> {
     let start = sentence.mention_range(group[0]).start;
     // "the leaders of Japan and South Korea met": the agent's role.
     if start >= 2
-        && sentence.form(start - 1) == "of"
+        && sentence.is(start - 1, Cue::Genitive)
         && let Some(agent) = sentence
             .actor_at(start - 2)
             .filter(|&a| is_anonymous(sentence, a))
@@ -72,7 +72,7 @@ pub fn fill_slot_left(sentence: &Sentence, at: usize) -> Option<(Fill, usize)> {
 /// those actors, in the agent's role when they are bare countries.
 fn of_members(sentence: &Sentence, agent: u32) -> Option<(Fill, usize)> {
     let of = sentence.mention_range(agent).end;
-    if of >= sentence.len() || sentence.form(of) != "of" {
+    if of >= sentence.len() || !sentence.is(of, Cue::Genitive) {
         return None;
     }
     let mut at = of + 1;
@@ -124,23 +124,10 @@ pub fn fill_slot(sentence: &Sentence, at: usize) -> Option<(Fill, usize)> {
         // belongs to the place.
         let mut end = sentence.mention_range(mention).end;
         // "the Kharkiv border region".
-        if end + 1 < sentence.len() && sentence.form(end) == "border" {
+        if end + 1 < sentence.len() && sentence.is(end, Cue::Border) {
             end += 1;
         }
-        let place_word = end < sentence.len()
-            && matches!(
-                sentence.form(end),
-                "province"
-                    | "state"
-                    | "region"
-                    | "city"
-                    | "district"
-                    | "county"
-                    | "governorate"
-                    | "oblast"
-                    | "area"
-                    | "prefecture"
-            );
+        let place_word = end < sentence.len() && sentence.is(end, Cue::PlaceNoun);
         if end < sentence.len() && sentence.is_noun(end) && !place_word {
             return None;
         }
@@ -173,10 +160,7 @@ fn generic_with_members(sentence: &Sentence, at: usize) -> Option<(Fill, usize)>
         let generic = sentence.is_filler(idx)
             || sentence.is_noun(idx)
             || sentence.actor_at(idx).is_some()
-            || matches!(
-                sentence.form(idx),
-                "of" | "over" | "more" | "than" | "some" | "about" | "nearly"
-            );
+            || sentence.is(idx, Cue::GenericQuantity);
         if !generic {
             // "dozens of foreign leaders since winning the election, among
             // them Trudeau and Sheinbaum": the members may come later.
@@ -187,7 +171,7 @@ fn generic_with_members(sentence: &Sentence, at: usize) -> Option<(Fill, usize)>
     if idx == at || idx >= sentence.len() {
         return None;
     }
-    let members_at = if sentence.form(idx - 1) == "of" && sentence.actor_at(idx).is_some() {
+    let members_at = if sentence.is(idx - 1, Cue::Genitive) && sentence.actor_at(idx).is_some() {
         // "the leaders of France and Germany"; but not "buyers of Russian
         // oil": the head must be an agent and the members not modifiers.
         let agent_head = (at..idx - 1).any(|i| sentence.actor_at(i).is_some());
@@ -208,7 +192,7 @@ fn generic_with_members(sentence: &Sentence, at: usize) -> Option<(Fill, usize)>
         while members_at < sentence.len() && sentence.is(members_at, Cue::Including) {
             members_at += 1;
         }
-        if members_at < sentence.len() && matches!(sentence.form(members_at), "as" | "them") {
+        if members_at < sentence.len() && sentence.is(members_at, Cue::MembersOpener) {
             members_at += 1;
         }
         if members_at == cue_start {
@@ -238,7 +222,7 @@ fn members_later(sentence: &Sentence, from: usize) -> Option<(Fill, usize)> {
     while members_at < sentence.len() && sentence.is(members_at, Cue::Including) {
         members_at += 1;
     }
-    if members_at < sentence.len() && matches!(sentence.form(members_at), "as" | "them") {
+    if members_at < sentence.len() && sentence.is(members_at, Cue::MembersOpener) {
         members_at += 1;
     }
     let first = sentence.actor_at(*Some(members_at).filter(|&i| i < sentence.len()).as_ref()?)?;
@@ -259,31 +243,20 @@ pub fn is_anonymous(sentence: &Sentence, mention: u32) -> bool {
 /// participle of control modifies the place that follows; it is not the
 /// participant.
 fn controls_a_place(sentence: &Sentence, mention: u32) -> bool {
-    const CONTROL: &[&str] = &[
-        "held",
-        "controlled",
-        "occupied",
-        "run",
-        "administered",
-        "dominated",
-    ];
     let end = sentence.doc.mentions[mention as usize].span.end as usize;
     let Some(rest) = sentence.doc.body().get(end..) else {
         return false;
     };
     rest.strip_prefix('-').is_some_and(|rest| {
         let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
-        CONTROL
-            .iter()
-            .any(|word| word.eq_ignore_ascii_case(&rest[..len]))
+        Cue::ControlParticiple.matches(&rest[..len].to_ascii_lowercase())
     })
 }
 
 /// "each other", "one another" at token `at`.
 pub fn each_other_at(sentence: &Sentence, at: usize) -> bool {
     at + 1 < sentence.len()
-        && matches!(
-            (sentence.form(at), sentence.form(at + 1)),
-            ("each", "other") | ("one", "another")
-        )
+        && Cue::Reciprocal
+            .phrase_len(|offset| (at + offset < sentence.len()).then(|| sentence.form(at + offset)))
+            .is_some()
 }

@@ -83,7 +83,9 @@ fn of_phrase(clause: &Clause, head: usize, exclude: &[ActorCode]) -> Vec<Partici
 fn names_phrase_owner(clause: &Clause, child: usize) -> bool {
     match clause.rel(child) {
         DepRel::NmodPoss | DepRel::Amod | DepRel::Compound | DepRel::Flat | DepRel::Appos => true,
-        DepRel::Nmod => matches!(clause.preposition(child), Some("of" | "from")),
+        DepRel::Nmod => clause
+            .preposition(child)
+            .is_some_and(|preposition| Cue::OwnerPreposition.matches(preposition)),
         _ => false,
     }
 }

@@ -119,11 +119,12 @@ fn clausal_subjects(clause: &Clause, complement: usize) -> Vec<usize> {
 
 /// A passive's agent the parser left as a plain "by" oblique.
 fn by_oblique(clause: &Clause, verb: usize) -> Option<usize> {
-    clause
-        .children(verb)
-        .iter()
-        .copied()
-        .find(|&child| clause.rel(child) == DepRel::Obl && clause.preposition(child) == Some("by"))
+    clause.children(verb).iter().copied().find(|&child| {
+        clause.rel(child) == DepRel::Obl
+            && clause
+                .preposition(child)
+                .is_some_and(|preposition| Cue::PassiveAgent.matches(preposition))
+    })
 }
 
 /// "the army, which shelled ...": a relative pronoun subject stands for the
@@ -152,11 +153,15 @@ fn noun_arguments(
         match clause.rel(child) {
             DepRel::NmodPoss | DepRel::Compound | DepRel::Amod => arguments.sources.push(child),
             DepRel::Nmod => match clause.preposition(child) {
-                Some("by") => arguments.sources.push(child),
-                Some("of") if entry.flags.of_is_source => arguments.sources.push(child),
-                Some("of") if entry.target.object => arguments.targets.push(child),
+                Some(prep) if Cue::PassiveAgent.matches(prep) => arguments.sources.push(child),
+                Some(prep) if Cue::Genitive.matches(prep) && entry.flags.of_is_source => {
+                    arguments.sources.push(child)
+                }
+                Some(prep) if Cue::Genitive.matches(prep) && entry.target.object => {
+                    arguments.targets.push(child)
+                }
                 Some(prep) if entry.target.takes_preposition(prep) => arguments.targets.push(child),
-                Some("between" | "among") => arguments.sources.push(child),
+                Some(prep) if Cue::Between.matches(prep) => arguments.sources.push(child),
                 _ => {}
             },
             _ => {}
@@ -232,9 +237,9 @@ fn embedded_act(clause: &Clause, frame: usize, lexicon: &EventLexicon) -> Option
             .copied()
             .filter(|&child| match clause.rel(child) {
                 DepRel::Xcomp | DepRel::Ccomp | DepRel::Obj => true,
-                DepRel::Obl | DepRel::Nmod => {
-                    matches!(clause.preposition(child), Some("for" | "to" | "against"))
-                }
+                DepRel::Obl | DepRel::Nmod => clause
+                    .preposition(child)
+                    .is_some_and(|preposition| Cue::ComplementPreposition.matches(preposition)),
                 _ => false,
             });
     for word in candidates {
@@ -274,9 +279,17 @@ pub(crate) fn embedded_noun_arguments(clause: &Clause, noun: usize, entry: &Entr
             (DepRel::NmodPoss | DepRel::Amod | DepRel::Compound, _) => {
                 arguments.sources.push(child)
             }
-            (DepRel::Nmod, Some("by")) => arguments.sources.push(child),
-            (DepRel::Nmod, Some("of")) if entry.flags.of_is_source => arguments.sources.push(child),
-            (DepRel::Nmod, Some("of")) => arguments.targets.push(child),
+            (DepRel::Nmod, Some(prep)) if Cue::PassiveAgent.matches(prep) => {
+                arguments.sources.push(child)
+            }
+            (DepRel::Nmod, Some(prep))
+                if Cue::Genitive.matches(prep) && entry.flags.of_is_source =>
+            {
+                arguments.sources.push(child)
+            }
+            (DepRel::Nmod, Some(prep)) if Cue::Genitive.matches(prep) => {
+                arguments.targets.push(child)
+            }
             (DepRel::Nmod, Some(prep)) if entry.target.takes_preposition(prep) => {
                 arguments.targets.push(child)
             }

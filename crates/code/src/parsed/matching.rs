@@ -5,6 +5,7 @@
 use dateline_model::{DepRel, Upos};
 
 use super::clause::Clause;
+use crate::cues::Cue;
 use crate::lexicon::{Complement, Entry, EventLexicon, WordKind};
 
 /// A word that may express an event, and the entries that fit it, most
@@ -81,7 +82,9 @@ fn quoted_complement(clause: &Clause, verb: usize) -> bool {
         let complement = match clause.rel(child) {
             DepRel::Xcomp => true,
             DepRel::Obj => objects >= 2,
-            DepRel::Obl | DepRel::Advcl => clause.preposition(child) == Some("as"),
+            DepRel::Obl | DepRel::Advcl => clause
+                .preposition(child)
+                .is_some_and(|preposition| Cue::As.matches(preposition)),
             _ => false,
         };
         let start = clause.subtree(child)[0];
