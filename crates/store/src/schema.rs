@@ -36,6 +36,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 3,
+        name: "QuadClass and root code beside actor keys and dyads; covering date index",
+        common: include_str!("schema/003_common.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 const MIGRATIONS_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
