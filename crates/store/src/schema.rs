@@ -96,6 +96,7 @@ fn apply_missing(backend: &mut dyn Backend) -> Result<(), StoreError> {
         });
     }
     let dialect = backend.dialect();
+    let upgrading = found > 0;
     for migration in MIGRATIONS.iter().filter(|m| m.version > found) {
         backend.execute_script(&dialect.expand_types(migration.common))?;
         let specific = match dialect {
@@ -111,6 +112,11 @@ fn apply_missing(backend: &mut dyn Backend) -> Result<(), StoreError> {
                 crate::now().into(),
             ],
         )?;
+    }
+    // Migrations rebuild indexes; the planner needs their statistics to
+    // choose them (a new store has nothing to measure yet).
+    if upgrading {
+        backend.analyze()?;
     }
     Ok(())
 }
