@@ -10,7 +10,9 @@
 //! generator, `crates/store/benches/support/generate.rs`, and the same file
 //! under `target/dateline-bench/`, built on first use and shared with
 //! `cargo bench -p dateline-store`). Server and clients run in this process
-//! on the loopback interface and share the machine's cores.
+//! on the loopback interface and share the machine's cores. Each endpoint
+//! is loaded twice with the same requests: on a server without the answer
+//! cache, then on a new server whose cache starts empty.
 //! `DATELINE_BENCH_EVENTS=N` sizes the store for a trial run.
 
 #[path = "../../store/benches/support/generate.rs"]
@@ -40,29 +42,40 @@ const BATCH: usize = 1000;
 
 fn main() {
     let path = million_event_store();
-    let app = App::open(ServeConfig::new(&path.display().to_string())).unwrap();
-    let server = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    let (ready_tx, ready_rx) = std::sync::mpsc::channel();
-    server.spawn(dateline_serve::serve(
-        app,
-        "127.0.0.1:0".parse().unwrap(),
-        move |addr| ready_tx.send(addr).unwrap(),
-    ));
-    let addr = ready_rx.recv().unwrap();
     let clients = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .unwrap();
-    for (endpoint, make) in [
-        ("/api/events", events_query as fn(&mut Rng) -> String),
-        ("/api/timeline", timeline_query),
+    // The same requests without the answer cache, then on a new server
+    // whose cache starts empty.
+    for (label, cache_bytes) in [
+        ("no cache", 0),
+        ("cache", dateline_serve::DEFAULT_CACHE_BYTES),
     ] {
-        clients.block_on(load(addr, endpoint, make));
+        let config = ServeConfig {
+            cache_bytes,
+            ..ServeConfig::new(&path.display().to_string())
+        };
+        let server = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        let (ready_tx, ready_rx) = std::sync::mpsc::channel();
+        server.spawn(dateline_serve::serve(
+            App::open(config).unwrap(),
+            "127.0.0.1:0".parse().unwrap(),
+            move |addr| ready_tx.send(addr).unwrap(),
+        ));
+        let addr = ready_rx.recv().unwrap();
+        for (endpoint, make) in [
+            ("/api/events", events_query as fn(&mut Rng) -> String),
+            ("/api/timeline", timeline_query),
+        ] {
+            clients.block_on(load(addr, label, endpoint, make));
+        }
+        server.shutdown_background();
     }
 }
 
@@ -104,7 +117,7 @@ fn week(rng: &mut Rng) -> (chrono::NaiveDate, chrono::NaiveDate) {
 }
 
 /// Runs the clients against one endpoint and prints throughput and latency.
-async fn load(addr: SocketAddr, endpoint: &'static str, make: fn(&mut Rng) -> String) {
+async fn load(addr: SocketAddr, label: &str, endpoint: &'static str, make: fn(&mut Rng) -> String) {
     let client: Arc<Client<_, http_body_util::Empty<bytes::Bytes>>> =
         Arc::new(Client::builder(TokioExecutor::new()).build_http());
     let started = Instant::now();
@@ -140,7 +153,7 @@ async fn load(addr: SocketAddr, endpoint: &'static str, make: fn(&mut Rng) -> St
     let at = |q: f64| latencies[((latencies.len() as f64 * q) as usize).min(latencies.len() - 1)];
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
-        "load  {endpoint:<14} {CLIENTS} clients, {} requests in {elapsed:.1} s: {:.0} requests/s, \
+        "load  {label:<8} {endpoint:<14} {CLIENTS} clients, {} requests in {elapsed:.1} s: {:.0} requests/s, \
          p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
         latencies.len(),
         latencies.len() as f64 / elapsed,

@@ -28,6 +28,7 @@
 
 mod api;
 mod assets;
+mod cache;
 mod error;
 mod evidence;
 mod export;
@@ -36,7 +37,7 @@ mod pool;
 
 use std::net::SocketAddr;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use dateline_pipeline::Pipeline;
@@ -45,6 +46,7 @@ use dateline_store::{OpenMode, Store};
 pub use error::ApiError;
 pub use evidence::{Mark, Piece, pieces};
 
+use cache::{CacheKey, ResponseCache};
 use pool::StorePool;
 
 /// Largest page of events a client may ask for.
@@ -120,10 +122,18 @@ pub struct ServeConfig {
     /// Most events one export may hold.
     pub max_export: usize,
     pub write: WriteAccess,
+    /// Most bytes of answers kept for repeated requests to `/api/events`,
+    /// `/api/timeline`, `/api/network` and `/api/places` (0: none kept);
+    /// an answer is given again only while the store is unchanged.
+    pub cache_bytes: usize,
 }
 
+/// Answers kept by default: 64 MiB.
+pub const DEFAULT_CACHE_BYTES: usize = 64 << 20;
+
 impl ServeConfig {
-    /// Read-only, 8 connections, 5 s per request, exports of up to 100,000 events.
+    /// Read-only, 8 connections, 5 s per request, exports of up to 100,000
+    /// events, 64 MiB of answers kept.
     pub fn new(location: &str) -> ServeConfig {
         ServeConfig {
             location: location.to_string(),
@@ -131,6 +141,7 @@ impl ServeConfig {
             query_time: Duration::from_secs(5),
             max_export: 100_000,
             write: WriteAccess::ReadOnly,
+            cache_bytes: DEFAULT_CACHE_BYTES,
         }
     }
 }
@@ -144,6 +155,8 @@ pub struct App {
 struct AppInner {
     config: ServeConfig,
     readers: StorePool,
+    /// Answers kept for repeated requests, unless `cache_bytes` is 0.
+    cache: Option<Arc<Mutex<ResponseCache>>>,
     /// The writer and the pipeline, when writes are allowed.
     writer: Option<Writer>,
 }
@@ -183,10 +196,13 @@ impl App {
             }
         };
         let readers = StorePool::open(&config.location, config.connections)?;
+        let cache = (config.cache_bytes > 0)
+            .then(|| Arc::new(Mutex::new(ResponseCache::new(config.cache_bytes))));
         Ok(App {
             inner: Arc::new(AppInner {
                 config,
                 readers,
+                cache,
                 writer,
             }),
         })
@@ -210,6 +226,41 @@ impl App {
         &self.inner.readers
     }
 
+    /// The JSON answer to a read-only request: kept from an earlier
+    /// identical request while the store's generation is the one this
+    /// request's snapshot sees, else computed by `work` (and kept).
+    pub(crate) async fn answer<T: serde::Serialize>(
+        &self,
+        key: CacheKey,
+        work: impl FnOnce(&mut Store) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<axum::response::Response, ApiError> {
+        use axum::response::IntoResponse;
+        let cache = self.inner.cache.clone();
+        let body = self
+            .readers()
+            .run(self.config().query_time, move |store| {
+                let Some(cache) = cache else {
+                    return to_json(&work(store)?);
+                };
+                let generation = store.generation()?;
+                if let Some(body) = cache.lock().expect("cache lock").get(&key, generation) {
+                    return Ok(body);
+                }
+                let body = to_json(&work(store)?)?;
+                cache
+                    .lock()
+                    .expect("cache lock")
+                    .insert(key, generation, body.clone());
+                Ok(body)
+            })
+            .await?;
+        Ok((
+            [(axum::http::header::CONTENT_TYPE, "application/json")],
+            body,
+        )
+            .into_response())
+    }
+
     pub(crate) fn writer(&self) -> Option<&Writer> {
         self.inner.writer.as_ref()
     }
@@ -218,6 +269,15 @@ impl App {
     pub fn writable(&self) -> bool {
         self.inner.writer.is_some()
     }
+}
+
+fn to_json(value: &impl serde::Serialize) -> Result<bytes::Bytes, ApiError> {
+    serde_json::to_vec(value)
+        .map(bytes::Bytes::from)
+        .map_err(|err| {
+            tracing::error!("an answer did not serialise: {err}");
+            ApiError::internal("internal error")
+        })
 }
 
 /// Serves `app` on `addr` until Ctrl-C; `ready` gets the bound address

@@ -3,7 +3,8 @@
 //!
 //! A store connection is not shared between threads (`Store` takes `&mut
 //! self`), so each request borrows one, runs its queries on tokio's
-//! blocking pool and gives it back. Connections refuse writes.
+//! blocking pool in one read snapshot (`Store::begin_snapshot`) and gives
+//! it back. Connections refuse writes.
 
 use std::sync::Mutex;
 use std::time::Duration;
@@ -47,21 +48,40 @@ impl StorePool {
             Some(store) => store,
             None => open_reader(&self.location)?,
         };
-        let (store, result) = tokio::task::spawn_blocking(move || {
-            let result = store
-                .limit_query_time(Some(limit))
-                .map_err(ApiError::from)
-                .and_then(|()| work(&mut store));
-            (store, result)
+        let (reusable, result) = tokio::task::spawn_blocking(move || {
+            let result = in_snapshot(&mut store, limit, work);
+            // A connection still inside its snapshot would answer later
+            // requests from the past: one whose snapshot did not end is closed.
+            match store.end_snapshot() {
+                Ok(()) => (Some(store), result),
+                Err(err) => {
+                    tracing::warn!("closing a reader connection: {err}");
+                    (None, result)
+                }
+            }
         })
         .await
         .map_err(|err| {
             tracing::error!("a request's work failed: {err}");
             ApiError::internal("internal error")
         })?;
-        self.idle.lock().expect("pool lock").push(store);
+        if let Some(store) = reusable {
+            self.idle.lock().expect("pool lock").push(store);
+        }
         result
     }
+}
+
+/// Runs `work` under the time cap in one snapshot of the store, so a
+/// request's queries (and the generation it reads) see one state.
+fn in_snapshot<T>(
+    store: &mut Store,
+    limit: Duration,
+    work: impl FnOnce(&mut Store) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
+    store.limit_query_time(Some(limit))?;
+    store.begin_snapshot()?;
+    work(store)
 }
 
 fn open_reader(location: &str) -> Result<Store, StoreError> {

@@ -8,11 +8,13 @@
 use std::collections::BTreeMap;
 
 use crate::StoreError;
-use crate::backend::{Backend, BackendExt, Row};
+use crate::backend::{Backend, BackendExt, Dialect, Row};
 use crate::columns::parse_date;
 use crate::query::{EventQuery, Filter};
-use crate::records::{self, EventDetail};
+use crate::records;
 use crate::summary::{Period, period_label};
+use crate::walk;
+use dateline_export::EventRecord;
 
 /// The order of a page of events.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -84,7 +86,10 @@ pub struct PageRequest {
 /// A page of events and the cursor of the next one (none on the last page).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Page {
-    pub events: Vec<EventDetail>,
+    /// Each with its first report's evidence and its merge counts, but
+    /// `merge.mentions` empty: a list shows one sentence per event, and
+    /// [`crate::Store::event`] gives every report.
+    pub events: Vec<EventRecord>,
     pub next: Option<Cursor>,
 }
 
@@ -135,16 +140,27 @@ pub fn events_page(
             "the cursor belongs to another sort".into(),
         ));
     }
-    let filter = Filter::build(backend, query)?;
-    if filter.empty || page.size == 0 {
+    if page.size == 0 {
         return Ok(Page {
             events: Vec::new(),
             next: None,
         });
     }
-    let mut keyed = match page.sort {
-        Sort::Newest | Sort::Oldest => dated_then_undated(backend, &filter, page)?,
-        Sort::Mentions => most_mentioned(backend, &filter, page)?,
+    let mut keyed = match text_walk_after(backend.dialect(), query, page) {
+        Some(after) => newest_by_text(backend, query, page, after)?,
+        None => {
+            let filter = Filter::build(backend, query)?;
+            if filter.empty {
+                return Ok(Page {
+                    events: Vec::new(),
+                    next: None,
+                });
+            }
+            match page.sort {
+                Sort::Newest | Sort::Oldest => dated_then_undated(backend, &filter, page)?,
+                Sort::Mentions => most_mentioned(backend, &filter, page)?,
+            }
+        }
     };
     let next = (keyed.len() > page.size).then(|| {
         keyed.truncate(page.size);
@@ -157,9 +173,52 @@ pub fn events_page(
     });
     let ids: Vec<i64> = keyed.iter().map(|(_, id)| *id).collect();
     Ok(Page {
-        events: records::load_details(backend, &ids)?,
+        events: records::load_summaries(backend, &ids)?,
         next,
     })
+}
+
+/// Where a newest-first page of a text-and-dates query starts in SQLite's
+/// walk of the full-text index (see `walk`): `Some(None)` at the top,
+/// `Some(Some(..))` after a dated event; `None` when the walk does not
+/// answer the page (another order, other filters, PostgreSQL, or a cursor
+/// among the undated events, which the walk reaches only after every dated
+/// article).
+fn text_walk_after<'p>(
+    dialect: Dialect,
+    query: &EventQuery,
+    page: &'p PageRequest,
+) -> Option<Option<(&'p str, i64)>> {
+    if dialect != Dialect::Sqlite || page.sort != Sort::Newest || !walk::suits(query) {
+        return None;
+    }
+    match &page.after {
+        None => Some(None),
+        Some(Cursor {
+            key: CursorKey::Date(Some(date)),
+            id,
+            ..
+        }) => Some(Some((date.as_str(), *id))),
+        Some(_) => None,
+    }
+}
+
+/// A newest-first page of a text query from the walk, one event more than
+/// the page holds.
+fn newest_by_text(
+    backend: &mut dyn Backend,
+    query: &EventQuery,
+    page: &PageRequest,
+    after: Option<(&str, i64)>,
+) -> Result<Vec<(CursorKey, i64)>, StoreError> {
+    let query = EventQuery {
+        limit: Some(page.size + 1),
+        ..query.clone()
+    };
+    Ok(walk::newest_text_matches(backend, &query, after)?
+        .into_iter()
+        .map(|(date, id)| (CursorKey::Date(date), id))
+        .collect())
 }
 
 /// Dated events in date order after the cursor, then undated ones by id,
@@ -288,6 +347,11 @@ pub fn places(
 }
 
 /// Matching dated events per period and QuadClass, oldest period first.
+///
+/// The rows are summed here rather than by `GROUP BY`: an actor's or a
+/// dyad's rows come straight from its index (see [`Filter::summed_rows`]),
+/// and folding them costs a third of what SQLite's grouping of the same
+/// rows by day and QuadClass does.
 pub fn timeline_by_quad(
     backend: &mut dyn Backend,
     query: &EventQuery,
@@ -298,46 +362,70 @@ pub fn timeline_by_quad(
         return Ok(Vec::new());
     }
     let date = filter.date_column();
+    let (table, alias) = filter.summed_rows();
     let sql = format!(
-        "SELECT {date}, e.quad_class, COUNT(*), CAST(SUM(e.num_mentions) AS BIGINT),
-                SUM(e.goldstein), COUNT(e.goldstein)
-         FROM {} WHERE {date} IS NOT NULL{} GROUP BY {date}, e.quad_class",
-        filter.table_clause(),
+        "SELECT {date}, {alias}.quad_class, {alias}.num_mentions, {alias}.goldstein
+         FROM {table} WHERE {date} IS NOT NULL{}",
         filter.and_clause()
     );
-    // Per period: the row and the Goldstein sum and count behind its mean.
-    let mut buckets: BTreeMap<String, (QuadTimelineRow, f64, u64)> = BTreeMap::new();
+    let mut buckets: BTreeMap<String, QuadBucket> = BTreeMap::new();
+    // Rows of one day usually come together: label each day once.
+    let mut last_day: Option<(String, String)> = None;
     for row in backend.query(&sql, &filter.params())? {
-        let label = period_label(parse_date(&row.text(0)?)?, period);
-        let (bucket, goldstein_sum, goldstein_n) =
-            buckets.entry(label.clone()).or_insert_with(|| {
-                let empty = QuadTimelineRow {
-                    period: label,
-                    by_quad: [0; 4],
-                    events: 0,
-                    mentions: 0,
-                    mean_goldstein: None,
-                };
-                (empty, 0.0, 0)
-            });
-        let events = count(&row, 2)?;
-        if let Some(quad) = row.opt_int(1)?
-            && (1..=4).contains(&quad)
-        {
-            bucket.by_quad[quad as usize - 1] += events;
-        }
-        bucket.events += events;
-        bucket.mentions += count(&row, 3)?;
-        *goldstein_sum += row.real(4)?.unwrap_or(0.0);
-        *goldstein_n += count(&row, 5)?;
+        let day = row.str(0)?;
+        let label = match &last_day {
+            Some((last, label)) if last == day => label.clone(),
+            _ => {
+                let label = period_label(parse_date(day)?, period);
+                last_day = Some((day.to_string(), label.clone()));
+                label
+            }
+        };
+        buckets
+            .entry(label)
+            .or_default()
+            .add(row.opt_int(1)?, count(&row, 2)?, row.real(3)?);
     }
     Ok(buckets
-        .into_values()
-        .map(|(mut row, sum, n)| {
-            row.mean_goldstein = mean(Some(sum), n);
-            row
-        })
+        .into_iter()
+        .map(|(period, bucket)| bucket.row(period))
         .collect())
+}
+
+/// One period's sums while a timeline is folded.
+#[derive(Debug, Default)]
+struct QuadBucket {
+    by_quad: [u64; 4],
+    events: u64,
+    mentions: u64,
+    goldstein_sum: f64,
+    goldstein_n: u64,
+}
+
+impl QuadBucket {
+    fn add(&mut self, quad: Option<i64>, mentions: u64, goldstein: Option<f64>) {
+        if let Some(quad) = quad
+            && (1..=4).contains(&quad)
+        {
+            self.by_quad[quad as usize - 1] += 1;
+        }
+        self.events += 1;
+        self.mentions += mentions;
+        if let Some(goldstein) = goldstein {
+            self.goldstein_sum += goldstein;
+            self.goldstein_n += 1;
+        }
+    }
+
+    fn row(self, period: String) -> QuadTimelineRow {
+        QuadTimelineRow {
+            period,
+            by_quad: self.by_quad,
+            events: self.events,
+            mentions: self.mentions,
+            mean_goldstein: mean(Some(self.goldstein_sum), self.goldstein_n),
+        }
+    }
 }
 
 /// Stored actor codes starting with `typed` (in capitals) and stored names

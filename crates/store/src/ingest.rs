@@ -116,6 +116,13 @@ struct StoredArticle<'b> {
 
 impl<'b> BatchWriter<'_, 'b> {
     fn write_all(&mut self, batch: &'b [ArticleInput]) -> Result<(), StoreError> {
+        // Every committed batch is a new generation of the store, whichever
+        // process wrote it: readers that keep answers compare generations.
+        self.backend.execute(
+            "INSERT INTO store_settings (name, value) VALUES ('generation', 1)
+             ON CONFLICT (name) DO UPDATE SET value = store_settings.value + 1",
+            &[],
+        )?;
         self.backend.execute(
             "INSERT INTO store_settings (name, value) VALUES ('max_window_days', ?)
              ON CONFLICT (name) DO UPDATE SET value = CASE

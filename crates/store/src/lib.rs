@@ -299,6 +299,37 @@ impl Store {
         self.backend.set_time_limit(limit)
     }
 
+    /// A number that grows with every ingest batch committed to the store,
+    /// by this process or any other (0 for a store never written to).
+    /// Answers computed at one generation hold until it changes.
+    pub fn generation(&mut self) -> Result<i64, StoreError> {
+        Ok(self
+            .backend
+            .query_int(
+                "SELECT value FROM store_settings WHERE name = 'generation'",
+                &[],
+            )?
+            .unwrap_or(0))
+    }
+
+    /// Starts a read-only transaction: until [`Store::end_snapshot`], every
+    /// query sees the store as it was at the first one (SQLite: a deferred
+    /// transaction in WAL mode; PostgreSQL: REPEATABLE READ), so several
+    /// queries answer from one state and [`Store::generation`] names it.
+    pub fn begin_snapshot(&mut self) -> Result<(), StoreError> {
+        let statement = match self.backend.dialect() {
+            Dialect::Sqlite => "BEGIN DEFERRED",
+            Dialect::Postgres => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+        };
+        self.backend.execute_script(statement)
+    }
+
+    /// Ends the transaction [`Store::begin_snapshot`] started (it wrote
+    /// nothing: rolling back is ending it).
+    pub fn end_snapshot(&mut self) -> Result<(), StoreError> {
+        self.backend.rollback()
+    }
+
     /// Refuses every write on this connection from now on (a read-only
     /// server's connections), whatever SQL reaches it.
     pub fn forbid_writes(&mut self) -> Result<(), StoreError> {

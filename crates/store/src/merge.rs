@@ -104,15 +104,35 @@ pub fn refresh_event(backend: &mut dyn Backend, event_id: i64) -> Result<(), Sto
     let totals = EventTotals {
         goldstein: merged.code.info().map(|info| f64::from(info.goldstein)),
         num_mentions: i64::from(tally.num_mentions),
+        quad_class: merged.code.quad_class().map(|q| i64::from(q.number())),
+        root_code: merged.code.root().to_string(),
     };
-    write_actor_keys(backend, event_id, &merged, &signatures, totals)
+    write_actor_keys(backend, event_id, &merged, &signatures, &totals)
 }
 
-/// What an actor's timeline sums, stored beside each of the event's keys.
-#[derive(Clone, Copy, Debug)]
+/// What a timeline sums and what `quad` and a root `code` filter test,
+/// stored beside each of the event's actor keys and dyads (the same values
+/// as its `events` row: both are written from one merged signature).
+#[derive(Clone, Debug)]
 struct EventTotals {
     goldstein: Option<f64>,
     num_mentions: i64,
+    quad_class: Option<i64>,
+    root_code: String,
+}
+
+impl EventTotals {
+    /// The columns [`EventTotals::values`] fills, after a table's own.
+    const COLUMNS: [&'static str; 4] = ["goldstein", "num_mentions", "quad_class", "root_code"];
+
+    fn values(&self) -> [Value; 4] {
+        [
+            self.goldstein.into(),
+            self.num_mentions.into(),
+            self.quad_class.into(),
+            self.root_code.as_str().into(),
+        ]
+    }
 }
 
 fn delete_actor_keys(backend: &mut dyn Backend, event_id: i64) -> Result<(), StoreError> {
@@ -156,7 +176,7 @@ fn write_actor_keys(
     event_id: i64,
     merged: &Signature,
     signatures: &[Signature],
-    totals: EventTotals,
+    totals: &EventTotals,
 ) -> Result<(), StoreError> {
     let mut keys: BTreeMap<String, i64> = BTreeMap::new();
     let mut names: BTreeMap<String, String> = BTreeMap::new();
@@ -179,28 +199,19 @@ fn write_actor_keys(
     let actor_rows: Vec<Vec<Value>> = keys
         .iter()
         .map(|(key, &roles)| {
-            vec![
+            let mut row = vec![
                 key.as_str().into(),
                 event_id.into(),
                 date.clone(),
                 roles.into(),
-                totals.goldstein.into(),
-                totals.num_mentions.into(),
-            ]
+            ];
+            row.extend(totals.values());
+            row
         })
         .collect();
-    backend.insert_rows(
-        "event_actors",
-        &[
-            "actor_key",
-            "event_id",
-            "date",
-            "roles",
-            "goldstein",
-            "num_mentions",
-        ],
-        &actor_rows,
-    )?;
+    let mut actor_columns = vec!["actor_key", "event_id", "date", "roles"];
+    actor_columns.extend(EventTotals::COLUMNS);
+    backend.insert_rows("event_actors", &actor_columns, &actor_rows)?;
     let code_keys = |role: i64| {
         keys.iter()
             .filter(move |(key, roles)| key.starts_with("c:") && *roles & role != 0)
@@ -209,19 +220,14 @@ fn write_actor_keys(
     let mut dyad_rows: Vec<Vec<Value>> = Vec::new();
     for source in code_keys(1) {
         for target in code_keys(2) {
-            dyad_rows.push(vec![
-                source.into(),
-                target.into(),
-                event_id.into(),
-                date.clone(),
-            ]);
+            let mut row = vec![source.into(), target.into(), event_id.into(), date.clone()];
+            row.extend(totals.values());
+            dyad_rows.push(row);
         }
     }
-    backend.insert_rows(
-        "event_dyads",
-        &["source_key", "target_key", "event_id", "date"],
-        &dyad_rows,
-    )?;
+    let mut dyad_columns = vec!["source_key", "target_key", "event_id", "date"];
+    dyad_columns.extend(EventTotals::COLUMNS);
+    backend.insert_rows("event_dyads", &dyad_columns, &dyad_rows)?;
     for (name_key, name) in names {
         backend.execute(
             "INSERT INTO actor_names (name_key, name) VALUES (?, ?) ON CONFLICT (name_key) DO NOTHING",

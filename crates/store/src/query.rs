@@ -145,6 +145,23 @@ enum Driver {
     Dyad(String, String),
 }
 
+/// Event columns that `event_actors` and `event_dyads` rows carry too
+/// (migration 3), beside the Goldstein score and mention count.
+#[derive(Clone, Copy, Debug)]
+enum Carried {
+    QuadClass,
+    RootCode,
+}
+
+impl Carried {
+    fn name(self) -> &'static str {
+        match self {
+            Carried::QuadClass => "quad_class",
+            Carried::RootCode => "root_code",
+        }
+    }
+}
+
 /// The conditions of a query over `events e`, with their parameters.
 ///
 /// A query naming one actor key walks that key's `event_actors` rows
@@ -181,7 +198,7 @@ impl Filter {
             if !(1..=4).contains(&quad) {
                 return Err(StoreError::Query(format!("--quad {quad}: expected 1 to 4")));
             }
-            filter.push("e.quad_class = ?", [i64::from(quad).into()]);
+            filter.push_carried(Carried::QuadClass, i64::from(quad).into());
         }
         if let Some(country) = &query.country {
             filter.push("e.place_country = ?", [country.to_uppercase().into()]);
@@ -217,11 +234,17 @@ impl Filter {
         }
     }
 
-    /// True when every condition reads the driving actor key's rows, which
-    /// carry the event's Goldstein score and mention count: a timeline then
-    /// needs no `events` row at all.
-    pub fn actor_rows_suffice(&self) -> bool {
-        matches!(self.driver, Some(Driver::Actor(..))) && self.event_conditions == 0
+    /// The rows a summary reads and the alias of their summed columns
+    /// (`goldstein`, `num_mentions`, `quad_class`): the driving index's
+    /// rows alone when every condition reads them (they carry those columns
+    /// and the root code), so a timeline needs no `events` row at all;
+    /// else [`Filter::table_clause`] and `e`.
+    pub fn summed_rows(&self) -> (&'static str, &'static str) {
+        match self.driver {
+            Some(Driver::Actor(..)) if self.event_conditions == 0 => ("event_actors d", "d"),
+            Some(Driver::Dyad(..)) if self.event_conditions == 0 => ("event_dyads d", "d"),
+            _ => (self.table_clause(), "e"),
+        }
     }
 
     /// The event date column, in the walked index where there is one.
@@ -297,6 +320,17 @@ impl Filter {
         self.push_walked(condition, params);
     }
 
+    /// Adds `column = ?` on a column the driver's rows carry as well as
+    /// `events`: read from the driver's rows where there is one, so the
+    /// walk tests it without reading the event.
+    fn push_carried(&mut self, column: Carried, value: Value) {
+        let name = column.name();
+        match self.driver {
+            Some(_) => self.push_walked(&format!("d.{name} = ?"), [value]),
+            None => self.push(&format!("e.{name} = ?"), [value]),
+        }
+    }
+
     /// Adds a condition on the columns the driver walks (its date).
     fn push_walked<const N: usize>(&mut self, condition: &str, params: [Value; N]) {
         self.conditions.push(condition.to_string());
@@ -367,12 +401,11 @@ impl Filter {
                 "--code {code:?}: expected a CAMEO root (19), base (025) or code (0256)"
             )));
         }
-        let column = match code.len() {
-            2 => "e.root_code",
-            3 => "e.base_code",
-            _ => "e.code",
-        };
-        self.push(&format!("{column} = ?"), [code.into()]);
+        match code.len() {
+            2 => self.push_carried(Carried::RootCode, code.into()),
+            3 => self.push("e.base_code = ?", [code.into()]),
+            _ => self.push("e.code = ?", [code.into()]),
+        }
         Ok(())
     }
 
@@ -507,7 +540,8 @@ pub fn matching_ids(backend: &mut dyn Backend, query: &EventQuery) -> Result<Vec
     }
     let dialect: Dialect = backend.dialect();
     if dialect == Dialect::Sqlite && crate::walk::suits(query) {
-        return crate::walk::newest_text_matches(backend, query);
+        let found = crate::walk::newest_text_matches(backend, query, None)?;
+        return Ok(found.into_iter().map(|(_, id)| id).collect());
     }
     let mut params = filter.params();
     let limit = match query.limit {

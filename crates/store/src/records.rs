@@ -104,14 +104,46 @@ fn stored_span(start: i64, end: i64) -> Result<Span, StoreError> {
     }
 }
 
+/// How much of each event's reports a load reads back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Evidence {
+    /// Every report, as a mention with its sentence (reads every reporting
+    /// article's text).
+    EveryReport,
+    /// The first coded report alone, which gives the event its sentence,
+    /// trigger and actor texts; `merge.mentions` is left empty and the
+    /// counts are filled (reads one article's text per event).
+    FirstReport,
+}
+
 /// The events with these ids, in the order given (missing ids are skipped).
 pub fn load_details(
     backend: &mut dyn Backend,
     ids: &[i64],
 ) -> Result<Vec<EventDetail>, StoreError> {
+    load(backend, ids, Evidence::EveryReport)
+}
+
+/// The events with these ids as records, each with its first report's
+/// evidence and its counts but no mentions (a list's rows).
+pub fn load_summaries(
+    backend: &mut dyn Backend,
+    ids: &[i64],
+) -> Result<Vec<EventRecord>, StoreError> {
+    Ok(load(backend, ids, Evidence::FirstReport)?
+        .into_iter()
+        .map(|detail| detail.record)
+        .collect())
+}
+
+fn load(
+    backend: &mut dyn Backend,
+    ids: &[i64],
+    evidence: Evidence,
+) -> Result<Vec<EventDetail>, StoreError> {
     let mut details = Vec::with_capacity(ids.len());
     for chunk in ids.chunks(CHUNK) {
-        details.extend(load_chunk(backend, chunk)?);
+        details.extend(load_chunk(backend, chunk, evidence)?);
     }
     Ok(details)
 }
@@ -124,7 +156,11 @@ struct EventRow {
     last_seen: Option<String>,
 }
 
-fn load_chunk(backend: &mut dyn Backend, ids: &[i64]) -> Result<Vec<EventDetail>, StoreError> {
+fn load_chunk(
+    backend: &mut dyn Backend,
+    ids: &[i64],
+    evidence: Evidence,
+) -> Result<Vec<EventDetail>, StoreError> {
     let params: Vec<_> = ids.iter().map(|&id| id.into()).collect();
     let in_list = placeholders(ids.len());
     let mut events: HashMap<i64, EventRow> = HashMap::with_capacity(ids.len());
@@ -159,6 +195,11 @@ fn load_chunk(backend: &mut dyn Backend, ids: &[i64]) -> Result<Vec<EventDetail>
     // order the reports arrived in: the rows come by id, the sort is stable.
     for event_reports in reports.values_mut() {
         event_reports.sort_by(|a, b| (&a.date, &a.doc_id).cmp(&(&b.date, &b.doc_id)));
+        if evidence == Evidence::FirstReport {
+            let first = first_coded(event_reports);
+            event_reports.swap(0, first);
+            event_reports.truncate(1);
+        }
     }
     let bodies = load_bodies(backend, &reports)?;
     let mut details = Vec::with_capacity(ids.len());
@@ -166,7 +207,7 @@ fn load_chunk(backend: &mut dyn Backend, ids: &[i64]) -> Result<Vec<EventDetail>
         let (Some(event), Some(reports)) = (events.get(id), reports.get(id)) else {
             continue;
         };
-        details.push(detail(event, reports, &bodies)?);
+        details.push(detail(event, reports, &bodies, evidence)?);
     }
     Ok(details)
 }
@@ -192,10 +233,20 @@ fn load_bodies(
     Ok(bodies)
 }
 
+/// The index of the report that gives an event its evidence: the first
+/// coded one in report order, else the first.
+fn first_coded(reports: &[ReportRow]) -> usize {
+    reports
+        .iter()
+        .position(|report| report.kind == "coded")
+        .unwrap_or(0)
+}
+
 fn detail(
     event: &EventRow,
     reports: &[ReportRow],
     bodies: &HashMap<i64, String>,
+    evidence: Evidence,
 ) -> Result<EventDetail, StoreError> {
     let text = |report: &ReportRow, span: Span| -> Result<String, StoreError> {
         bodies
@@ -206,10 +257,7 @@ fn detail(
                 StoreError::Corrupt(format!("span {span} is outside article {}", report.doc_id))
             })
     };
-    let first = reports
-        .iter()
-        .find(|r| r.kind == "coded")
-        .unwrap_or(&reports[0]);
+    let first = &reports[first_coded(reports)];
     let sentence = |report: &ReportRow| -> Result<SentenceRecord, StoreError> {
         Ok(SentenceRecord {
             index: report.sentence_index,
@@ -230,8 +278,12 @@ fn detail(
     let signature = &event.signature;
     let code = &signature.code;
     let info = code.info();
-    let mut mentions = Vec::with_capacity(reports.len());
-    for report in reports {
+    let mentioned = match evidence {
+        Evidence::EveryReport => reports,
+        Evidence::FirstReport => &[],
+    };
+    let mut mentions = Vec::with_capacity(mentioned.len());
+    for report in mentioned {
         mentions.push(MentionRecord {
             article_id: report.doc_id.clone(),
             sentence: sentence(report)?,

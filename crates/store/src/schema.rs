@@ -36,6 +36,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 3,
+        name: "QuadClass and root code beside actor keys and dyads; covering date index",
+        common: include_str!("schema/003_common.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 const MIGRATIONS_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -89,6 +96,7 @@ fn apply_missing(backend: &mut dyn Backend) -> Result<(), StoreError> {
         });
     }
     let dialect = backend.dialect();
+    let upgrading = found > 0;
     for migration in MIGRATIONS.iter().filter(|m| m.version > found) {
         backend.execute_script(&dialect.expand_types(migration.common))?;
         let specific = match dialect {
@@ -104,6 +112,11 @@ fn apply_missing(backend: &mut dyn Backend) -> Result<(), StoreError> {
                 crate::now().into(),
             ],
         )?;
+    }
+    // Migrations rebuild indexes; the planner needs their statistics to
+    // choose them (a new store has nothing to measure yet).
+    if upgrading {
+        backend.analyze()?;
     }
     Ok(())
 }

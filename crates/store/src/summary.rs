@@ -91,14 +91,11 @@ pub fn timeline(
         return Ok(Vec::new());
     }
     let date = filter.date_column();
-    // An actor's timeline is one range of its key's index rows.
-    let (table, sums) = if filter.actor_rows_suffice() {
-        ("event_actors d", sums("d"))
-    } else {
-        (filter.table_clause(), sums("e"))
-    };
+    // An actor's or a dyad's timeline is one range of its index rows.
+    let (table, alias) = filter.summed_rows();
     let sql = format!(
-        "SELECT {date}, {sums} FROM {table} WHERE {date} IS NOT NULL{} GROUP BY {date}",
+        "SELECT {date}, {} FROM {table} WHERE {date} IS NOT NULL{} GROUP BY {date}",
+        sums(alias),
         filter.and_clause()
     );
     let mut buckets: BTreeMap<String, Sums> = BTreeMap::new();

@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 
 use crate::StoreError;
 use crate::backend::{Backend, BackendExt, Dialect, Value, placeholders};
+use crate::columns::parse_date;
 use crate::query::EventQuery;
 use crate::text::TextQuery;
 
@@ -63,11 +64,18 @@ fn days(date: NaiveDate) -> i64 {
         .num_days()
 }
 
-/// The ids of events reported by articles matching the text, newest first.
+/// An event's place in the newest-first order: its date (`None`, undated,
+/// sorts first here and comes last in the walk's order) and id.
+pub type DateKey = (Option<String>, i64);
+
+/// Events reported by articles matching the text, newest first (undated
+/// last, by id), as their date and id. With `after` (a dated event's
+/// date and id) only events after it in that order: the next page.
 pub fn newest_text_matches(
     backend: &mut dyn Backend,
     query: &EventQuery,
-) -> Result<Vec<i64>, StoreError> {
+    after: Option<(&str, i64)>,
+) -> Result<Vec<DateKey>, StoreError> {
     let text = TextQuery::parse(query.text.as_deref().unwrap_or_default())?;
     let match_text = text.to_sql_text(Dialect::Sqlite);
     let from_key = query.from.map_or(i64::MIN, |from| days(from) << 32);
@@ -78,9 +86,17 @@ pub fn newest_text_matches(
             &[],
         )?
         .unwrap_or(0);
-    let mut below_key = query
-        .to
-        .map_or(i64::MAX, |to| (days(to) + 1 + window) << 32);
+    // Events dated by the cursor's day or earlier: reported no later than
+    // the window after it.
+    let last_day = [
+        query.to,
+        after.map(|(date, _)| parse_date(date)).transpose()?,
+    ]
+    .into_iter()
+    .flatten()
+    .min();
+    let mut below_key = last_day.map_or(i64::MAX, |day| (days(day) + 1 + window) << 32);
+    let after: Option<DateKey> = after.map(|(date, id)| (Some(date.to_string()), id));
     let date_range: Vec<String> = [
         query
             .from
@@ -93,7 +109,7 @@ pub fn newest_text_matches(
     .flatten()
     .collect();
     // Best first: (date, id) in descending order; undated (None) last.
-    let mut found: BTreeSet<(Option<String>, i64)> = BTreeSet::new();
+    let mut found: BTreeSet<DateKey> = BTreeSet::new();
     loop {
         let keys: Vec<i64> = backend
             .query(
@@ -120,7 +136,10 @@ pub fn newest_text_matches(
             date_range.concat()
         );
         for row in backend.query(&sql, &articles)? {
-            found.insert((row.opt_text(1)?, row.int(0)?));
+            let key = (row.opt_text(1)?, row.int(0)?);
+            if after.as_ref().is_none_or(|after| key < *after) {
+                found.insert(key);
+            }
         }
         below_key = oldest_key;
         if let Some(limit) = query.limit
@@ -132,7 +151,7 @@ pub fn newest_text_matches(
             break;
         }
     }
-    let ordered = found.into_iter().rev().map(|(_, id)| id);
+    let ordered = found.into_iter().rev();
     Ok(match query.limit {
         Some(limit) => ordered.take(limit).collect(),
         None => ordered.collect(),
@@ -141,12 +160,12 @@ pub fn newest_text_matches(
 
 /// True when `limit` events are found and the walk has reached articles
 /// dated before the `limit`-th of them: older articles report older events.
-fn done(found: &BTreeSet<(Option<String>, i64)>, limit: usize, oldest_day: i64) -> bool {
+fn done(found: &BTreeSet<DateKey>, limit: usize, oldest_day: i64) -> bool {
     let Some((kth_date, _)) = found.iter().rev().nth(limit.saturating_sub(1)) else {
         return false;
     };
     let kth_day = match kth_date {
-        Some(date) => crate::columns::parse_date(date).map_or(UNDATED_DAY, days),
+        Some(date) => parse_date(date).map_or(UNDATED_DAY, days),
         None => UNDATED_DAY,
     };
     oldest_day < kth_day

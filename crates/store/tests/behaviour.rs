@@ -72,6 +72,7 @@ on_both_backends!(
     network_counts_dyads,
     schema_version_is_recorded_and_a_newer_store_is_refused,
     a_version_1_store_is_upgraded_with_its_dyads_and_totals,
+    a_version_2_store_is_upgraded_with_quad_classes_beside_its_keys,
     readers_work_while_an_ingest_runs,
     bad_reports_are_skipped_with_a_message_naming_them,
 );
@@ -677,9 +678,34 @@ fn schema_version_is_recorded_and_a_newer_store_is_refused(backing: Backing) {
     }
 }
 
+/// Takes a store back to schema version 2 (no QuadClass or root code
+/// beside the actor keys, no totals beside the dyads, events by date
+/// alone), as a store written by an older build.
+fn downgrade_to_version_2(location: &str) {
+    let mut raw = raw_backend(location);
+    raw.execute_script(
+        "DROP INDEX event_actors_by_date;
+         ALTER TABLE event_actors DROP COLUMN quad_class;
+         ALTER TABLE event_actors DROP COLUMN root_code;
+         CREATE INDEX event_actors_by_date
+             ON event_actors (actor_key, date, event_id, roles, goldstein, num_mentions);
+         DROP INDEX event_dyads_by_date;
+         ALTER TABLE event_dyads DROP COLUMN goldstein;
+         ALTER TABLE event_dyads DROP COLUMN num_mentions;
+         ALTER TABLE event_dyads DROP COLUMN quad_class;
+         ALTER TABLE event_dyads DROP COLUMN root_code;
+         CREATE INDEX event_dyads_by_date ON event_dyads (source_key, target_key, date, event_id);
+         DROP INDEX events_date;
+         CREATE INDEX events_date ON events (date, id);
+         DELETE FROM schema_migrations WHERE version > 2;",
+    )
+    .unwrap();
+}
+
 /// Takes a store back to schema version 1 (no dyads, no totals beside the
 /// actor keys), as a store written by an older build.
 fn downgrade_to_version_1(location: &str) {
+    downgrade_to_version_2(location);
     let mut raw = raw_backend(location);
     raw.execute_script(
         "DROP TABLE event_dyads;
@@ -690,6 +716,51 @@ fn downgrade_to_version_1(location: &str) {
          DELETE FROM schema_migrations WHERE version > 1;",
     )
     .unwrap();
+}
+
+fn a_version_2_store_is_upgraded_with_quad_classes_beside_its_keys(backing: Backing) {
+    let mut store = backing.open();
+    ingest_all(&mut store);
+    let russia = EventQuery {
+        actor: Some("RUS".into()),
+        ..EventQuery::default()
+    };
+    let dyad = EventQuery {
+        source: Some("UKRGOV".into()),
+        target: Some("RUS".into()),
+        ..EventQuery::default()
+    };
+    let queries = [
+        russia.clone(),
+        EventQuery {
+            quad: Some(4),
+            ..russia.clone()
+        },
+        EventQuery {
+            code: Some("19".into()),
+            ..russia
+        },
+        dyad.clone(),
+        EventQuery {
+            quad: Some(3),
+            ..dyad
+        },
+    ];
+    let answers = |store: &mut Store| -> Vec<_> {
+        queries
+            .iter()
+            .map(|query| {
+                let timeline = store.timeline_by_quad(query, Period::Week).unwrap();
+                (ids(store, query.clone()), timeline)
+            })
+            .collect()
+    };
+    let before = answers(&mut store);
+    assert!(before.iter().all(|(ids, _)| !ids.is_empty()), "{before:?}");
+    drop(store);
+    downgrade_to_version_2(&backing.location);
+    let mut store = Store::open(&backing.location, OpenMode::Existing).unwrap();
+    assert_eq!(answers(&mut store), before);
 }
 
 fn a_version_1_store_is_upgraded_with_its_dyads_and_totals(backing: Backing) {

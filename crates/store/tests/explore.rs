@@ -79,6 +79,10 @@ on_both_backends!(
     map_box_and_minimum_mentions_filter_everywhere,
     places_count_events_per_point,
     timeline_by_quad_splits_counts,
+    timelines_from_the_index_agree_with_the_events,
+    page_rows_are_the_events_without_their_mentions,
+    text_pages_come_in_the_clis_order,
+    a_snapshot_sees_one_generation_of_the_store,
     actor_suggestions_give_codes_then_names,
     a_query_over_its_time_cap_fails_as_a_timeout,
     a_read_only_connection_refuses_writes,
@@ -93,10 +97,11 @@ fn walk(store: &mut Store, query: &EventQuery, sort: Sort, size: usize) -> Vec<S
             .events_page(query, &PageRequest { sort, after, size })
             .unwrap();
         assert!(page.events.len() <= size);
-        seen.extend(page.events.iter().map(|detail| {
-            let record = &detail.record;
-            format!("{} {}", record.date.as_deref().unwrap_or("-"), record.code)
-        }));
+        seen.extend(
+            page.events
+                .iter()
+                .map(|record| format!("{} {}", record.date.as_deref().unwrap_or("-"), record.code)),
+        );
         match page.next {
             Some(next) => {
                 // The cursor survives a round trip through its text.
@@ -336,6 +341,242 @@ fn timeline_by_quad_splits_counts(backing: Backing) {
         assert_eq!(plain.mentions, by_quad.mentions);
         assert_eq!(plain.mean_goldstein, by_quad.mean_goldstein);
     }
+}
+
+/// A month of a QuadClass timeline: period, by QuadClass, events, mentions,
+/// mean Goldstein in thousandths.
+type MonthRow = (String, [u64; 4], u64, u64, Option<i64>);
+
+/// Which of a query's events a case keeps.
+type Keep = Box<dyn Fn(&dateline_export::EventRecord) -> bool>;
+
+/// `timeline_by_quad` by month, computed from the full events of `base`
+/// that `keep` accepts: (period, by QuadClass, events, mentions, mean
+/// Goldstein in thousandths).
+fn timeline_from_events(
+    store: &mut Store,
+    base: &EventQuery,
+    keep: impl Fn(&dateline_export::EventRecord) -> bool,
+) -> Vec<MonthRow> {
+    let mut months: std::collections::BTreeMap<String, ([u64; 4], u64, u64, f64, u64)> =
+        Default::default();
+    for event in store.events(base).unwrap().iter().filter(|e| keep(e)) {
+        let Some(date) = &event.date else { continue };
+        let month = months.entry(date[..7].to_string()).or_default();
+        if let Some(quad) = event.quad_class {
+            month.0[quad as usize - 1] += 1;
+        }
+        month.1 += 1;
+        month.2 += u64::from(event.merge.as_ref().unwrap().num_mentions);
+        if let Some(goldstein) = event.goldstein {
+            month.3 += f64::from(goldstein);
+            month.4 += 1;
+        }
+    }
+    months
+        .into_iter()
+        .map(|(period, (quads, events, mentions, sum, n))| {
+            let mean = (n > 0).then(|| (1000.0 * sum / n as f64).round() as i64);
+            (period, quads, events, mentions, mean)
+        })
+        .collect()
+}
+
+fn timelines_from_the_index_agree_with_the_events(backing: Backing) {
+    let mut store = backing.seeded();
+    let query = |actor: Option<&str>, source: Option<&str>, target: Option<&str>| EventQuery {
+        actor: actor.map(str::to_string),
+        source: source.map(str::to_string),
+        target: target.map(str::to_string),
+        ..EventQuery::default()
+    };
+    let russia = query(Some("RUS"), None, None);
+    let dyad = query(None, Some("UKRGOV"), Some("RUS"));
+    let by_nigerians = query(None, Some("NGA"), None);
+    // (filters, the query without quad and code, what those keep): actor,
+    // dyad and role walks, with QuadClass and root code read from the
+    // walked rows, and a full code, which reads the events.
+    let cases: Vec<(EventQuery, EventQuery, Keep)> = vec![
+        (russia.clone(), russia.clone(), Box::new(|_| true)),
+        (dyad.clone(), dyad.clone(), Box::new(|_| true)),
+        (
+            by_nigerians.clone(),
+            by_nigerians.clone(),
+            Box::new(|_| true),
+        ),
+        (
+            EventQuery {
+                quad: Some(4),
+                ..russia.clone()
+            },
+            russia.clone(),
+            Box::new(|e| e.quad_class == Some(4)),
+        ),
+        (
+            EventQuery {
+                code: Some("19".into()),
+                ..russia.clone()
+            },
+            russia.clone(),
+            Box::new(|e| e.root_code == "19"),
+        ),
+        (
+            EventQuery {
+                code: Some("11".into()),
+                quad: Some(3),
+                ..dyad.clone()
+            },
+            dyad.clone(),
+            Box::new(|e| e.root_code == "11" && e.quad_class == Some(3)),
+        ),
+        (
+            EventQuery {
+                code: Some("195".into()),
+                ..russia.clone()
+            },
+            russia.clone(),
+            Box::new(|e| e.code == "195"),
+        ),
+        (
+            EventQuery {
+                quad: Some(1),
+                ..EventQuery::default()
+            },
+            EventQuery::default(),
+            Box::new(|e| e.quad_class == Some(1)),
+        ),
+        (
+            EventQuery {
+                from: "2025-03-01".parse().ok(),
+                to: "2025-04-14".parse().ok(),
+                ..EventQuery::default()
+            },
+            EventQuery::default(),
+            Box::new(|e| {
+                e.date
+                    .as_deref()
+                    .is_some_and(|d| ("2025-03-01"..="2025-04-14").contains(&d))
+            }),
+        ),
+    ];
+    for (filters, base, keep) in cases {
+        let expected = timeline_from_events(&mut store, &base, keep);
+        assert!(!expected.is_empty(), "{filters:?} matches something");
+        let found: Vec<_> = store
+            .timeline_by_quad(&filters, Period::Month)
+            .unwrap()
+            .into_iter()
+            .map(|r| {
+                let mean = r.mean_goldstein.map(|m| (1000.0 * m).round() as i64);
+                (r.period, r.by_quad, r.events, r.mentions, mean)
+            })
+            .collect();
+        assert_eq!(found, expected, "{filters:?}");
+        // The plain timeline sums the same rows.
+        let plain: Vec<_> = store
+            .timeline(&filters, Period::Month)
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.period, r.events, r.mentions))
+            .collect();
+        let by_quad: Vec<_> = expected.iter().map(|r| (r.0.clone(), r.2, r.3)).collect();
+        assert_eq!(plain, by_quad, "{filters:?}");
+    }
+}
+
+fn page_rows_are_the_events_without_their_mentions(backing: Backing) {
+    let mut store = backing.seeded();
+    let page = store
+        .events_page(
+            &EventQuery::default(),
+            &PageRequest {
+                sort: Sort::Mentions,
+                after: None,
+                size: 50,
+            },
+        )
+        .unwrap();
+    assert_eq!(page.events.len(), 9);
+    for row in &page.events {
+        let mut full = store.event(&row.event_id).unwrap().unwrap().record;
+        let merge = full.merge.as_mut().unwrap();
+        assert_eq!(merge.mentions.len() as u32, merge.num_mentions);
+        merge.mentions.clear();
+        assert_eq!(*row, full, "{}", row.event_id);
+    }
+    // The strike's three reports are counted; its row quotes the first.
+    let strike = &page.events[0];
+    assert_eq!(strike.merge.as_ref().unwrap().num_mentions, 3);
+    assert!(strike.sentence.text.contains(&strike.trigger.text));
+}
+
+fn text_pages_come_in_the_clis_order(backing: Backing) {
+    let mut store = backing.seeded();
+    // "sanctions" is in the dated story and its undated copy; the others
+    // in dated stories only, one in several.
+    for text in ["sanctions", "Russian", "\"air strike\"", "nowhere"] {
+        let query = EventQuery {
+            text: Some(text.into()),
+            ..EventQuery::default()
+        };
+        let listed: Vec<String> = store
+            .events(&query)
+            .unwrap()
+            .iter()
+            .map(|e| format!("{} {}", e.date.as_deref().unwrap_or("-"), e.code))
+            .collect();
+        for size in [1, 2, 50] {
+            assert_eq!(
+                walk(&mut store, &query, Sort::Newest, size),
+                listed,
+                "{text} by {size}"
+            );
+        }
+        let dated = EventQuery {
+            from: "2025-03-09".parse().ok(),
+            to: "2025-05-20".parse().ok(),
+            ..query.clone()
+        };
+        let listed: Vec<String> = store
+            .events(&dated)
+            .unwrap()
+            .iter()
+            .map(|e| format!("{} {}", e.date.as_deref().unwrap_or("-"), e.code))
+            .collect();
+        assert_eq!(
+            walk(&mut store, &dated, Sort::Newest, 1),
+            listed,
+            "{text} dated"
+        );
+    }
+    let undated_too = EventQuery {
+        text: Some("sanctions".into()),
+        ..EventQuery::default()
+    };
+    assert_eq!(
+        walk(&mut store, &undated_too, Sort::Newest, 1),
+        ["2025-05-20 163", "- 163"]
+    );
+}
+
+fn a_snapshot_sees_one_generation_of_the_store(backing: Backing) {
+    let mut writer = Store::open(&backing.location, OpenMode::Create).unwrap();
+    let mut reader = Store::open(&backing.location, OpenMode::Existing).unwrap();
+    assert_eq!(reader.generation().unwrap(), 0);
+    writer.ingest(&[kharkiv_wire()]).unwrap();
+    let first = reader.generation().unwrap();
+    assert!(first > 0);
+    reader.begin_snapshot().unwrap();
+    assert_eq!(reader.generation().unwrap(), first);
+    let before = reader.events(&EventQuery::default()).unwrap().len();
+    // A batch that stores nothing new is still a new generation.
+    writer.ingest(&[xi_visit()]).unwrap();
+    writer.ingest(&[xi_visit()]).unwrap();
+    assert_eq!(reader.generation().unwrap(), first);
+    assert_eq!(reader.events(&EventQuery::default()).unwrap().len(), before);
+    reader.end_snapshot().unwrap();
+    assert_eq!(reader.generation().unwrap(), first + 2);
+    assert!(reader.events(&EventQuery::default()).unwrap().len() > before);
 }
 
 fn actor_suggestions_give_codes_then_names(backing: Backing) {

@@ -4,11 +4,13 @@
 use axum::Json;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
+use axum::response::Response;
 use dateline_export::EventRecord;
 use dateline_store::{Cursor, EventDetail, PageRequest};
 use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
 
+use crate::cache::{CacheKey, Endpoint};
 use crate::error::{ApiError, ErrorBody};
 use crate::evidence::{Mark, Piece, pieces};
 use crate::params::{FilterDoc, Params};
@@ -23,13 +25,47 @@ const DEFAULT_PAGE: usize = 50;
 /// A page of events, newest first unless `sort` says otherwise.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct EventPage {
-    /// Events in the public event schema (see the README), with
-    /// `num_mentions`, `num_sources`, `num_articles`, `first_seen`,
-    /// `last_seen` and `mentions`.
+    /// Events in the public event schema (see the README) with
+    /// `num_mentions`, `num_sources`, `num_articles`, `first_seen` and
+    /// `last_seen`, and the evidence of their first report (`sentence`,
+    /// `trigger`, the actors' `text`); every report's is at `/api/events/{id}`.
     #[schema(value_type = Vec<Object>)]
-    pub events: Vec<EventRecord>,
+    pub events: Vec<ListedEvent>,
     /// Pass as `cursor` for the next page; null on the last page.
     pub next: Option<String>,
+}
+
+/// An event in a list: the public schema and merge counts without the
+/// `mentions`, which would carry every report's sentence on every page.
+#[derive(Debug, Serialize)]
+pub struct ListedEvent {
+    #[serde(flatten)]
+    event: EventRecord,
+    #[serde(flatten)]
+    counts: Option<MergeCounts>,
+}
+
+/// `MergeInfo` but its mentions.
+#[derive(Debug, Serialize)]
+struct MergeCounts {
+    num_mentions: u32,
+    num_sources: u32,
+    num_articles: u32,
+    first_seen: Option<String>,
+    last_seen: Option<String>,
+}
+
+impl ListedEvent {
+    fn new(mut event: EventRecord) -> ListedEvent {
+        let counts = event.merge.take().map(|merge| MergeCounts {
+            num_mentions: merge.num_mentions,
+            num_sources: merge.num_sources,
+            num_articles: merge.num_articles,
+            first_seen: merge.first_seen,
+            last_seen: merge.last_seen,
+        });
+        ListedEvent { event, counts }
+    }
 }
 
 /// Paging (documentation for the OpenAPI description).
@@ -57,7 +93,7 @@ pub struct PageDoc {
         (status = 422, description = "The query ran past the time cap", body = ErrorBody),
     )
 )]
-pub async fn list(State(app): State<App>, mut params: Params) -> Result<Json<EventPage>, ApiError> {
+pub async fn list(State(app): State<App>, mut params: Params) -> Result<Response, ApiError> {
     let query = params.filters()?;
     let size = params.limit(DEFAULT_PAGE, MAX_PAGE)?;
     let sort = params.sort()?;
@@ -67,19 +103,15 @@ pub async fn list(State(app): State<App>, mut params: Params) -> Result<Json<Eve
         .transpose()?;
     params.finish()?;
     let request = PageRequest { sort, after, size };
-    let limit = app.config().query_time;
-    let page = app
-        .readers()
-        .run(limit, move |store| Ok(store.events_page(&query, &request)?))
-        .await?;
-    Ok(Json(EventPage {
-        events: page
-            .events
-            .into_iter()
-            .map(|detail| detail.record)
-            .collect(),
-        next: page.next.map(|cursor| cursor.to_string()),
-    }))
+    let key = CacheKey::new(Endpoint::Events, &(&query, &request));
+    app.answer(key, move |store| {
+        let page = store.events_page(&query, &request)?;
+        Ok(EventPage {
+            events: page.events.into_iter().map(ListedEvent::new).collect(),
+            next: page.next.map(|cursor| cursor.to_string()),
+        })
+    })
+    .await
 }
 
 /// One event with the evidence of each report.

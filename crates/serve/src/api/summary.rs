@@ -1,13 +1,14 @@
 //! Counts over the filtered events: per period and QuadClass, per dyad,
 //! per point on the map.
 
-use axum::Json;
 use axum::extract::State;
+use axum::response::Response;
 use dateline_store::Period;
 use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::App;
+use crate::cache::{CacheKey, Endpoint};
 use crate::error::{ApiError, ErrorBody};
 use crate::params::{FilterDoc, Params};
 
@@ -52,37 +53,32 @@ pub struct TimelineDoc {
         (status = 422, description = "The query ran past the time cap", body = ErrorBody),
     )
 )]
-pub async fn timeline(
-    State(app): State<App>,
-    mut params: Params,
-) -> Result<Json<Timeline>, ApiError> {
+pub async fn timeline(State(app): State<App>, mut params: Params) -> Result<Response, ApiError> {
     let query = params.filters()?;
     let period = params.period()?;
     params.finish()?;
-    let limit = app.config().query_time;
-    let rows = app
-        .readers()
-        .run(limit, move |store| {
-            Ok(store.timeline_by_quad(&query, period)?)
+    let key = CacheKey::new(Endpoint::Timeline, &(&query, period));
+    app.answer(key, move |store| {
+        let rows = store.timeline_by_quad(&query, period)?;
+        Ok(Timeline {
+            by: match period {
+                Period::Day => "day",
+                Period::Week => "week",
+                Period::Month => "month",
+            },
+            rows: rows
+                .into_iter()
+                .map(|row| TimelineRow {
+                    period: row.period,
+                    events: row.events,
+                    mentions: row.mentions,
+                    quad: row.by_quad,
+                    mean_goldstein: row.mean_goldstein,
+                })
+                .collect(),
         })
-        .await?;
-    Ok(Json(Timeline {
-        by: match period {
-            Period::Day => "day",
-            Period::Week => "week",
-            Period::Month => "month",
-        },
-        rows: rows
-            .into_iter()
-            .map(|row| TimelineRow {
-                period: row.period,
-                events: row.events,
-                mentions: row.mentions,
-                quad: row.by_quad,
-                mean_goldstein: row.mean_goldstein,
-            })
-            .collect(),
-    }))
+    })
+    .await
 }
 
 /// Who acts on whom.
@@ -124,30 +120,27 @@ pub struct DyadLimitDoc {
         (status = 422, description = "The query ran past the time cap", body = ErrorBody),
     )
 )]
-pub async fn network(
-    State(app): State<App>,
-    mut params: Params,
-) -> Result<Json<Network>, ApiError> {
+pub async fn network(State(app): State<App>, mut params: Params) -> Result<Response, ApiError> {
     let query = params.filters()?;
     let limit = params.limit(100, 500)?;
     params.finish()?;
-    let time = app.config().query_time;
-    let dyads = app
-        .readers()
-        .run(time, move |store| Ok(store.network(&query, limit)?))
-        .await?;
-    Ok(Json(Network {
-        dyads: dyads
-            .into_iter()
-            .map(|dyad| Dyad {
-                source: dyad.source,
-                target: dyad.target,
-                events: dyad.events,
-                mentions: dyad.mentions,
-                mean_goldstein: dyad.mean_goldstein,
-            })
-            .collect(),
-    }))
+    let key = CacheKey::new(Endpoint::Network, &(&query, limit));
+    app.answer(key, move |store| {
+        let dyads = store.network(&query, limit)?;
+        Ok(Network {
+            dyads: dyads
+                .into_iter()
+                .map(|dyad| Dyad {
+                    source: dyad.source,
+                    target: dyad.target,
+                    events: dyad.events,
+                    mentions: dyad.mentions,
+                    mean_goldstein: dyad.mean_goldstein,
+                })
+                .collect(),
+        })
+    })
+    .await
 }
 
 /// Where events happened.
@@ -189,26 +182,26 @@ pub struct PlaceLimitDoc {
         (status = 422, description = "The query ran past the time cap", body = ErrorBody),
     )
 )]
-pub async fn places(State(app): State<App>, mut params: Params) -> Result<Json<Places>, ApiError> {
+pub async fn places(State(app): State<App>, mut params: Params) -> Result<Response, ApiError> {
     let query = params.filters()?;
     let limit = params.limit(2000, 5000)?;
     params.finish()?;
-    let time = app.config().query_time;
-    let places = app
-        .readers()
-        .run(time, move |store| Ok(store.places(&query, limit)?))
-        .await?;
-    Ok(Json(Places {
-        places: places
-            .into_iter()
-            .map(|place| Place {
-                lat: place.lat,
-                lon: place.lon,
-                name: place.name,
-                country: place.country,
-                events: place.events,
-                mean_goldstein: place.mean_goldstein,
-            })
-            .collect(),
-    }))
+    let key = CacheKey::new(Endpoint::Places, &(&query, limit));
+    app.answer(key, move |store| {
+        let places = store.places(&query, limit)?;
+        Ok(Places {
+            places: places
+                .into_iter()
+                .map(|place| Place {
+                    lat: place.lat,
+                    lon: place.lon,
+                    name: place.name,
+                    country: place.country,
+                    events: place.events,
+                    mean_goldstein: place.mean_goldstein,
+                })
+                .collect(),
+        })
+    })
+    .await
 }

@@ -88,6 +88,14 @@ impl Row {
             .ok_or_else(|| column_error(idx, "text", "NULL"))
     }
 
+    /// Text that may not be NULL, borrowed from the row.
+    pub fn str(&self, idx: usize) -> Result<&str, StoreError> {
+        match self.0.get(idx) {
+            Some(Value::Text(value)) => Ok(value),
+            other => Err(column_error(idx, "text", &format!("{other:?}"))),
+        }
+    }
+
     pub fn opt_text(&self, idx: usize) -> Result<Option<String>, StoreError> {
         match self.0.get(idx) {
             Some(Value::Text(value)) => Ok(Some(value.clone())),
