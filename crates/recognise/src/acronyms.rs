@@ -4,7 +4,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use dateline_model::{Doc, EntityGuess, Mention, Resolution, TokenKind};
+use dateline_model::{Doc, EntityGuess, Mention, TokenKind};
 
 use crate::pronoun::SegmentInfo;
 use crate::resolve::Resolved;
@@ -48,17 +48,13 @@ pub fn link_acronyms(doc: &Doc, segments: &[SegmentInfo], resolved: &mut Vec<Res
             if token.span.start < from {
                 continue;
             }
-            let mut mention = Resolved::referring(
+            found.push(Resolved::coreferring(
                 doc,
                 segment.segment,
                 token_idx,
-                &resolved[antecedent],
-                Resolution::Coreference {
-                    antecedent: antecedent as u32,
-                },
-            );
-            mention.mention.unknown = resolved[antecedent].mention.unknown;
-            found.push(mention);
+                resolved,
+                antecedent,
+            ));
         }
     }
     resolved.extend(found);

@@ -66,17 +66,13 @@ pub fn resolve_holder_surnames(doc: &Doc, segments: &[SegmentInfo], resolved: &m
             let Some(antecedent) = agreed_holder(&holders, resolved, token.span.start, word) else {
                 continue;
             };
-            let mut mention = Resolved::referring(
+            found.push(Resolved::coreferring(
                 doc,
                 segment.segment,
                 token_idx,
-                &resolved[antecedent],
-                Resolution::Coreference {
-                    antecedent: antecedent as u32,
-                },
-            );
-            mention.mention.unknown = resolved[antecedent].mention.unknown;
-            found.push(mention);
+                resolved,
+                antecedent,
+            ));
             if replaceable.contains(&(token_idx as u32)) {
                 replaced.insert(token_idx as u32);
             }

@@ -67,6 +67,29 @@ impl Resolved {
             agent: None,
         }
     }
+
+    /// A later use of `resolved[antecedent]`'s name at one token ("Khan",
+    /// an acronym): the same actor, and the same unknown kind when the
+    /// name is not in the knowledge base.
+    pub fn coreferring(
+        doc: &dateline_model::Doc,
+        segment: dateline_model::SegmentRef,
+        token_idx: usize,
+        resolved: &[Resolved],
+        antecedent: usize,
+    ) -> Resolved {
+        let mut mention = Resolved::referring(
+            doc,
+            segment,
+            token_idx,
+            &resolved[antecedent],
+            Resolution::Coreference {
+                antecedent: antecedent as u32,
+            },
+        );
+        mention.mention.unknown = resolved[antecedent].mention.unknown;
+        mention
+    }
 }
 
 /// Collects the unambiguous evidence of where the article is.
