@@ -235,3 +235,27 @@ fn four_writers_over_overlapping_inputs_equal_one_serial_ingest(kind: Kind) {
     assert_eq!(store.stats().unwrap(), expected_stats);
     assert_same_events(&events(&mut store), &expected);
 }
+
+/// Many processes opening one new SQLite file at once all wait their turn:
+/// switching a new file to WAL takes a lock, and a connection that meets it
+/// before its busy timeout is set fails with "database is locked" at once.
+#[test]
+fn sqlite_opens_racing_on_a_new_file_all_succeed() {
+    for _round in 0..20 {
+        let fresh = Fresh::new(Kind::Sqlite);
+        let start = Arc::new(Barrier::new(8));
+        let openers: Vec<_> = (0..8)
+            .map(|_| {
+                let location = fresh.location.clone();
+                let start = Arc::clone(&start);
+                std::thread::spawn(move || {
+                    start.wait();
+                    Store::open(&location, OpenMode::Create).map(|_| ())
+                })
+            })
+            .collect();
+        for opener in openers {
+            opener.join().unwrap().unwrap();
+        }
+    }
+}

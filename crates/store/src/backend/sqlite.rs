@@ -3,6 +3,7 @@
 //! batch it had not committed.
 
 use std::path::Path;
+use std::time::Duration;
 
 use rusqlite::functions::FunctionFlags;
 use rusqlite::types::{ToSqlOutput, ValueRef};
@@ -12,7 +13,7 @@ use super::{Backend, Dialect, Row, Value};
 use crate::StoreError;
 
 /// How long a writer waits for another writer's batch before giving up.
-const BUSY_TIMEOUT_MS: u32 = 60_000;
+const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 
 #[derive(Debug)]
 pub struct SqliteBackend {
@@ -46,21 +47,45 @@ impl SqliteBackend {
     }
 
     fn configure(connection: Connection) -> Result<SqliteBackend, StoreError> {
-        // WAL lets readers work during an ingest; NORMAL sync is durable
-        // against a killed process (only a power cut can lose the last batch).
-        connection.execute_batch(&format!(
-            "PRAGMA journal_mode = WAL;
-             PRAGMA synchronous = NORMAL;
+        connection.busy_timeout(BUSY_TIMEOUT)?;
+        enter_wal_mode(&connection)?;
+        // NORMAL sync is durable against a killed process (only a power cut
+        // can lose the last batch).
+        connection.execute_batch(
+            "PRAGMA synchronous = NORMAL;
              PRAGMA foreign_keys = ON;
-             PRAGMA busy_timeout = {BUSY_TIMEOUT_MS};
              PRAGMA temp_store = MEMORY;
              PRAGMA cache_size = -65536;
-             PRAGMA mmap_size = 1073741824;"
-        ))?;
+             PRAGMA mmap_size = 1073741824;",
+        )?;
         connection.set_prepared_statement_cache_capacity(128);
         register_distance(&connection)?;
         Ok(SqliteBackend { connection })
     }
+}
+
+/// Puts the file in WAL mode, so readers work during an ingest.
+///
+/// While another connection switches a new file to WAL, SQLite answers
+/// "database is locked" at once, without calling the busy handler; several
+/// writers opening one new store (parallel ingests, Spark tasks) meet that,
+/// so the switch is retried until the busy timeout.
+fn enter_wal_mode(connection: &Connection) -> Result<(), StoreError> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    let mut pause = Duration::from_millis(1);
+    loop {
+        match connection.pragma_update(None, "journal_mode", "WAL") {
+            Err(err) if is_busy(&err) && std::time::Instant::now() < deadline => {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(100));
+            }
+            result => return Ok(result?),
+        }
+    }
+}
+
+fn is_busy(err: &rusqlite::Error) -> bool {
+    err.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
 }
 
 /// `dl_distance_km(lat1, lon1, lat2, lon2)`, the same haversine the
