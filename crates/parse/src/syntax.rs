@@ -21,7 +21,7 @@
 //! assert_eq!(syntax.preposition(5), Some(4));
 //! ```
 
-use dateline_model::{DepRel, Doc, Segment, Upos};
+use dateline_model::{DepRel, Doc, Pos, Segment, Upos};
 
 use crate::WordParse;
 
@@ -43,6 +43,37 @@ pub struct SyntaxWord {
     pub rel: DepRel,
     /// What the word's text says that its tags do not.
     pub class: WordClass,
+    /// The verb's form, from its Penn tag.
+    pub form: VerbForm,
+}
+
+/// A verb's form, which says whether a clause without a subject of its own
+/// borrows one from the clause it modifies.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum VerbForm {
+    /// A tensed verb (`VBD`, `VBP`, `VBZ`, `MD`).
+    Finite,
+    /// The base form (`VB`): infinitives and imperatives.
+    Base,
+    /// The "-ing" form (`VBG`).
+    Gerund,
+    /// The past participle (`VBN`).
+    PastParticiple,
+    /// Not a verb.
+    #[default]
+    None,
+}
+
+impl VerbForm {
+    pub fn of(pos: Pos) -> VerbForm {
+        match pos {
+            Pos::Vbd | Pos::Vbp | Pos::Vbz | Pos::Md => VerbForm::Finite,
+            Pos::Vb => VerbForm::Base,
+            Pos::Vbg => VerbForm::Gerund,
+            Pos::Vbn => VerbForm::PastParticiple,
+            _ => VerbForm::None,
+        }
+    }
 }
 
 /// Words the view treats specially, known from their text.
@@ -93,6 +124,9 @@ pub enum SubjectSource {
     Controller,
     /// The noun a relative clause modifies ("the army, which shelled ...").
     Antecedent,
+    /// The subject of the clause that an "-ing" or "to" adjunct modifies
+    /// ("met in Cairo to discuss ...", "responded, attacking ...").
+    Adjunct,
 }
 
 /// A subject and where it came from.
@@ -146,6 +180,7 @@ impl Syntax {
                 head: word.head,
                 rel: word.rel,
                 class: WordClass::of(text.as_ref()),
+                form: VerbForm::of(word.tag.pos()),
             })
             .collect();
         Syntax::build(words, 0)
@@ -169,6 +204,7 @@ impl Syntax {
                 head,
                 rel: parse.rel,
                 class: WordClass::of(doc.text(token.span)),
+                form: VerbForm::of(parse.xpos),
             });
         }
         Some(Syntax::build(words, first))
@@ -375,6 +411,20 @@ impl Syntax {
                 word: head,
                 source: SubjectSource::Antecedent,
             }],
+            // An adjunct without a subject of its own is about the subject
+            // of the clause it modifies; only non-finite ones, since a
+            // finite verb without a subject is a parse error, and only
+            // active ones ("backed by Iran, the rebels" is passive).
+            DepRel::Advcl if matches!(word.form, VerbForm::Gerund | VerbForm::Base) => self
+                .verb_group(head)
+                .subjects
+                .first()
+                .map(|subject| Subject {
+                    word: subject.word,
+                    source: SubjectSource::Adjunct,
+                })
+                .into_iter()
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -460,6 +510,7 @@ mod tests {
                 head,
                 rel,
                 class: WordClass::of(text),
+                form: VerbForm::None,
             })
             .collect();
         Syntax::build(words, 0)

@@ -146,3 +146,34 @@ fn news_tags_are_penn_and_universal() {
         .collect();
     assert_eq!(tags, expected);
 }
+
+#[test]
+fn adjuncts_without_a_subject_borrow_the_main_clause_subject() {
+    let text = "The minister left the talks early , accusing the rebels of bad faith , and flew to Oslo to brief the king .";
+    let (words, parsed) = parse(text);
+    let syntax = Syntax::from_words(&words, &parsed);
+    let at = |word: &str| words.iter().position(|w| *w == word).unwrap();
+    let subject = |verb: &str| {
+        let group = syntax.verb_group(at(verb));
+        group.subjects.first().map(|s| (words[s.word], s.source))
+    };
+    assert_eq!(
+        subject("accusing"),
+        Some(("minister", SubjectSource::Adjunct))
+    );
+    assert_eq!(subject("brief"), Some(("minister", SubjectSource::Adjunct)));
+    // A past participle is passive: "backed by" does not make the army
+    // the backer, so it borrows no active subject.
+    let text = "Backed by Iran , the militia attacked the base .";
+    let (words, parsed) = parse(text);
+    let syntax = Syntax::from_words(&words, &parsed);
+    let backed = syntax.verb_group(0);
+    assert!(
+        backed
+            .subjects
+            .iter()
+            .all(|s| s.source != SubjectSource::Adjunct),
+        "{:?}",
+        backed.subjects
+    );
+}

@@ -9,7 +9,7 @@
 //! the noun or on the light verb.
 
 use dateline_model::{DepRel, Upos};
-use dateline_parse::syntax::Voice;
+use dateline_parse::syntax::{VerbGroup, Voice};
 
 use super::clause::Clause;
 use super::rejection::Rejection;
@@ -62,7 +62,7 @@ fn verb_arguments(clause: &Clause, verb: usize, entry: &Entry) -> Arguments {
         .iter()
         .map(|subject| antecedent(clause, verb, subject.word))
         .collect();
-    let obliques = group
+    let mut obliques: Vec<usize> = group
         .obliques
         .iter()
         .filter(|oblique| {
@@ -70,7 +70,11 @@ fn verb_arguments(clause: &Clause, verb: usize, entry: &Entry) -> Arguments {
                 .preposition
                 .is_some_and(|p| entry.target.takes_preposition(clause.form(p)))
         })
-        .map(|oblique| oblique.word);
+        .map(|oblique| oblique.word)
+        .collect();
+    if obliques.is_empty() {
+        obliques = stranded_obliques(clause, &group, entry);
+    }
     let mut arguments = Arguments {
         predicate: verb,
         ..Arguments::default()
@@ -104,6 +108,28 @@ fn verb_arguments(clause: &Clause, verb: usize, entry: &Entry) -> Arguments {
         );
     }
     arguments
+}
+
+/// Target phrases the parser hung one level too low: "met on Monday with
+/// X" read as "Monday with X". A phrase with the entry's preposition that
+/// modifies one of the verb's own objects or obliques is the verb's, since
+/// the misattachment of prepositional phrases is the parser's commonest
+/// error on news text.
+fn stranded_obliques(clause: &Clause, group: &VerbGroup, entry: &Entry) -> Vec<usize> {
+    let dependents = group
+        .objects
+        .iter()
+        .copied()
+        .chain(group.obliques.iter().map(|oblique| oblique.word));
+    dependents
+        .flat_map(|dependent| clause.children(dependent).iter().copied())
+        .filter(|&child| {
+            clause.rel(child) == DepRel::Nmod
+                && clause
+                    .preposition(child)
+                    .is_some_and(|p| entry.target.takes_preposition(p))
+        })
+        .collect()
 }
 
 /// The subjects of a clausal complement.
