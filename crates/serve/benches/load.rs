@@ -32,6 +32,10 @@ use http_body_util::BodyExt;
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
 
+/// The allocator `dateline serve` runs with (the `dateline` binary sets it).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Concurrent clients.
 const CLIENTS: usize = 50;
 /// Requests each client sends per endpoint.
