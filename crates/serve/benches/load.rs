@@ -17,19 +17,24 @@
 
 #[path = "../../store/benches/support/generate.rs"]
 mod generate;
+#[path = "../../store/benches/support/million.rs"]
+mod million;
 
-use std::io::IsTerminal;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use dateline_serve::{App, ServeConfig};
-use dateline_store::{ArticleInput, OpenMode, Store};
-use generate::{COUNTRIES, Generator, Rng, TOPIC_WORDS};
+use dateline_store::{OpenMode, Store};
+use generate::{COUNTRIES, Rng, TOPIC_WORDS};
 use http_body_util::BodyExt;
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
+
+/// The allocator `dateline serve` runs with (the `dateline` binary sets it).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Concurrent clients.
 const CLIENTS: usize = 50;
@@ -37,8 +42,6 @@ const CLIENTS: usize = 50;
 const REQUESTS_PER_CLIENT: usize = 40;
 /// The store bench's cache version (its `STORE_VERSION`), so both share the file.
 const STORE_VERSION: u32 = 3;
-/// Articles per ingest transaction while building.
-const BATCH: usize = 1000;
 
 fn main() {
     let path = million_event_store();
@@ -197,29 +200,12 @@ fn million_event_store() -> PathBuf {
         );
         return path;
     }
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
-    let mut store = Store::open_sqlite(&path, OpenMode::Create).unwrap();
-    let mut generator = Generator::new(1);
-    let started = Instant::now();
-    let mut events = 0;
-    let terminal = std::io::stderr().is_terminal();
-    while events < min_events {
-        let batch: Vec<ArticleInput> = (0..BATCH).map(|_| generator.article()).collect();
-        events += store.ingest(&batch).unwrap().new_events as u64;
-        if terminal {
-            eprint!("\rstore  building: {events} of {min_events} events");
-        }
-    }
-    store.optimize().unwrap();
-    if terminal {
-        eprintln!();
-    }
+    let (mut store, seconds) = million::build(&path, min_events);
+    let events = store.stats().unwrap().events;
+    assert!(events >= min_events);
     println!(
-        "store  built {} in {:.0} s ({events} events)",
-        path.display(),
-        started.elapsed().as_secs_f64()
+        "store  built {} in {seconds:.0} s ({events} events)",
+        path.display()
     );
     std::fs::write(&complete, b"").unwrap();
     path

@@ -14,6 +14,8 @@
 
 #[path = "support/generate.rs"]
 mod generate;
+#[path = "support/million.rs"]
+mod million;
 #[path = "../tests/support/pg_server.rs"]
 mod pg_server;
 
@@ -128,18 +130,7 @@ fn million_event_store() -> Store {
         }
     }
     let _ = std::fs::remove_file(&complete);
-    let location = sqlite_location(path.file_name().unwrap().to_str().unwrap());
-    let mut store = Store::open(&location, OpenMode::Create).unwrap();
-    let mut generator = Generator::new(1);
-    let started = Instant::now();
-    let mut events = 0;
-    while events < min_events {
-        let batch: Vec<ArticleInput> = (0..BATCH).map(|_| generator.article()).collect();
-        let report = store.ingest(&batch).unwrap();
-        events += report.new_events as u64;
-    }
-    store.optimize().unwrap();
-    let elapsed = started.elapsed().as_secs_f64();
+    let (mut store, elapsed) = million::build(&path, min_events);
     let stats = store.stats().unwrap();
     assert!(stats.events >= min_events);
     println!(

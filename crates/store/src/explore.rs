@@ -369,27 +369,50 @@ pub fn timeline_by_quad(
         filter.and_clause()
     );
     let mut buckets: BTreeMap<String, QuadBucket> = BTreeMap::new();
-    // Rows of one day usually come together: label each day once.
-    let mut last_day: Option<(String, String)> = None;
-    for row in backend.query(&sql, &filter.params())? {
-        let day = row.str(0)?;
-        let label = match &last_day {
-            Some((last, label)) if last == day => label.clone(),
-            _ => {
-                let label = period_label(parse_date(day)?, period);
-                last_day = Some((day.to_string(), label.clone()));
-                label
-            }
-        };
-        buckets
-            .entry(label)
-            .or_default()
-            .add(row.opt_int(1)?, count(&row, 2)?, row.real(3)?);
-    }
+    // Rows of one day usually come together: they are summed apart and
+    // filed under the day's period once the day changes.
+    let mut day = DaySums::default();
+    backend.query_each(&sql, &filter.params(), &mut |row| {
+        let date = row.str(0)?;
+        if date != day.date {
+            day.file(&mut buckets, period)?;
+            day.date.push_str(date);
+        }
+        day.sums.add(row.opt_int(1)?, count(row, 2)?, row.real(3)?);
+        Ok(())
+    })?;
+    day.file(&mut buckets, period)?;
     Ok(buckets
         .into_iter()
         .map(|(period, bucket)| bucket.row(period))
         .collect())
+}
+
+/// One day's sums while a timeline is folded.
+#[derive(Debug, Default)]
+struct DaySums {
+    /// `YYYY-MM-DD`, empty before the first row.
+    date: String,
+    sums: QuadBucket,
+}
+
+impl DaySums {
+    /// Adds the day's sums to its period's and starts afresh.
+    fn file(
+        &mut self,
+        buckets: &mut BTreeMap<String, QuadBucket>,
+        period: Period,
+    ) -> Result<(), StoreError> {
+        if !self.date.is_empty() {
+            let label = period_label(parse_date(&self.date)?, period);
+            buckets
+                .entry(label)
+                .or_default()
+                .merge(std::mem::take(&mut self.sums));
+        }
+        self.date.clear();
+        Ok(())
+    }
 }
 
 /// One period's sums while a timeline is folded.
@@ -415,6 +438,16 @@ impl QuadBucket {
             self.goldstein_sum += goldstein;
             self.goldstein_n += 1;
         }
+    }
+
+    fn merge(&mut self, other: QuadBucket) {
+        for (mine, theirs) in self.by_quad.iter_mut().zip(other.by_quad) {
+            *mine += theirs;
+        }
+        self.events += other.events;
+        self.mentions += other.mentions;
+        self.goldstein_sum += other.goldstein_sum;
+        self.goldstein_n += other.goldstein_n;
     }
 
     fn row(self, period: String) -> QuadTimelineRow {

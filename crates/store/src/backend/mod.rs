@@ -166,6 +166,22 @@ pub trait Backend: Send + std::fmt::Debug {
     /// Runs one query and returns every row.
     fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError>;
 
+    /// Runs one query and hands each row to `each` as it is read, keeping
+    /// none: summaries fold tens of thousands of index rows, and building a
+    /// `Row` for each cost more than reading it. The row passed may be the
+    /// same buffer refilled, so `each` must copy what it keeps.
+    fn query_each(
+        &mut self,
+        sql: &str,
+        params: &[Value],
+        each: &mut dyn FnMut(&Row) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        for row in self.query(sql, params)? {
+            each(&row)?;
+        }
+        Ok(())
+    }
+
     /// Starts a transaction that will write, holding the store's one write
     /// lock until it ends, so concurrent ingests queue instead of colliding.
     fn begin_write(&mut self) -> Result<(), StoreError>;

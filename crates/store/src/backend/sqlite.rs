@@ -150,6 +150,26 @@ impl Backend for SqliteBackend {
         Ok(out)
     }
 
+    fn query_each(
+        &mut self,
+        sql: &str,
+        params: &[Value],
+        each: &mut dyn FnMut(&Row) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let mut statement = self.connection.prepare_cached(sql)?;
+        let n_columns = statement.column_count();
+        let mut rows = statement.query(rusqlite::params_from_iter(params))?;
+        // One buffer for every row: its text columns keep their capacity.
+        let mut buffer = Row(vec![Value::Null; n_columns]);
+        while let Some(row) = rows.next()? {
+            for (idx, slot) in buffer.0.iter_mut().enumerate() {
+                refill(slot, row.get_ref(idx)?)?;
+            }
+            each(&buffer)?;
+        }
+        Ok(())
+    }
+
     fn begin_write(&mut self) -> Result<(), StoreError> {
         // IMMEDIATE takes the write lock now, so two writers queue on the
         // busy timeout instead of failing when one upgrades a read lock.
@@ -190,15 +210,30 @@ impl Backend for SqliteBackend {
     }
 }
 
+/// Sets `slot` to `value`, reusing the text it held.
+fn refill(slot: &mut Value, value: ValueRef<'_>) -> Result<(), StoreError> {
+    match (slot, value) {
+        (Value::Text(text), ValueRef::Text(bytes)) => {
+            text.clear();
+            text.push_str(std::str::from_utf8(bytes).map_err(|_| not_utf8())?);
+        }
+        (slot, value) => *slot = value_of(value)?,
+    }
+    Ok(())
+}
+
+fn not_utf8() -> StoreError {
+    StoreError::Corrupt("text column is not UTF-8".into())
+}
+
 fn value_of(value: ValueRef<'_>) -> Result<Value, StoreError> {
     Ok(match value {
         ValueRef::Null => Value::Null,
         ValueRef::Integer(value) => Value::Int(value),
         ValueRef::Real(value) => Value::Real(value),
-        ValueRef::Text(bytes) => Value::Text(
-            String::from_utf8(bytes.to_vec())
-                .map_err(|_| StoreError::Corrupt("text column is not UTF-8".into()))?,
-        ),
+        ValueRef::Text(bytes) => {
+            Value::Text(String::from_utf8(bytes.to_vec()).map_err(|_| not_utf8())?)
+        }
         ValueRef::Blob(_) => return Err(StoreError::Corrupt("unexpected blob column".into())),
     })
 }
