@@ -65,12 +65,8 @@ fn verb_arguments(clause: &Clause, verb: usize, entry: &Entry) -> Arguments {
     let mut obliques: Vec<usize> = group
         .obliques
         .iter()
-        .filter(|oblique| {
-            oblique
-                .preposition
-                .is_some_and(|p| entry.target.takes_preposition(clause.form(p)))
-        })
         .map(|oblique| oblique.word)
+        .filter(|&word| has_target_preposition(clause, word, entry))
         .collect();
     if obliques.is_empty() {
         obliques = stranded_obliques(clause, &group, entry);
@@ -124,12 +120,16 @@ fn stranded_obliques(clause: &Clause, group: &VerbGroup, entry: &Entry) -> Vec<u
     dependents
         .flat_map(|dependent| clause.children(dependent).iter().copied())
         .filter(|&child| {
-            clause.rel(child) == DepRel::Nmod
-                && clause
-                    .preposition(child)
-                    .is_some_and(|p| entry.target.takes_preposition(p))
+            clause.rel(child) == DepRel::Nmod && has_target_preposition(clause, child, entry)
         })
         .collect()
+}
+
+/// The phrase opens with a preposition the entry's target takes.
+fn has_target_preposition(clause: &Clause, word: usize, entry: &Entry) -> bool {
+    clause
+        .preposition(word)
+        .is_some_and(|p| entry.target.takes_preposition(p))
 }
 
 /// The subjects of a clausal complement.

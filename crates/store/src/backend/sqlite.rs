@@ -136,17 +136,11 @@ impl Backend for SqliteBackend {
     }
 
     fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError> {
-        let mut statement = self.connection.prepare_cached(sql)?;
-        let n_columns = statement.column_count();
-        let mut rows = statement.query(rusqlite::params_from_iter(params))?;
         let mut out = Vec::new();
-        while let Some(row) = rows.next()? {
-            let mut values = Vec::with_capacity(n_columns);
-            for idx in 0..n_columns {
-                values.push(value_of(row.get_ref(idx)?)?);
-            }
-            out.push(Row(values));
-        }
+        self.query_each(sql, params, &mut |row| {
+            out.push(row.clone());
+            Ok(())
+        })?;
         Ok(out)
     }
 
