@@ -1,7 +1,8 @@
 //! Turning slot fills into event participants, resolving pronouns.
 
 use dateline_model::{
-    ActorCode, ActorKind, Doc, EventCode, Location, LocationBasis, Participant, Pos, SegmentRef,
+    ActorCode, ActorKind, Doc, EventCode, Location, LocationBasis, Mention, Participant, Pos,
+    SegmentRef,
 };
 
 use crate::cues::Cue;
@@ -113,6 +114,43 @@ pub fn resolve_pronoun(
         .filter(compatible)
         .collect();
     unique_actor(doc, &candidates)
+}
+
+/// The actor a bare definite noun ("the party", "the embassy") stands
+/// for: the latest earlier mention in the article of a named actor whose
+/// name ends in that noun or modifies it ("Thai Raksa Chart Party", "the
+/// US Embassy").
+pub fn resolve_definite(
+    sentence: &Sentence,
+    token: usize,
+    lemma: &str,
+    exclude: &[ActorCode],
+) -> Option<u32> {
+    let doc = sentence.doc;
+    let start = sentence.token_span(token).start;
+    let names_it = |mention: &Mention| {
+        let Some(actor) = &mention.actor else {
+            return false;
+        };
+        let is_noun = |token: usize, capital: bool| {
+            doc.tokens.get(token).is_some_and(|t| {
+                let text = doc.text(t.span);
+                let form = text.to_lowercase();
+                let spelled = form == lemma || dateline_tag::lemma(&form, Pos::Nns) == lemma;
+                spelled && (!capital || text.starts_with(char::is_uppercase))
+            })
+        };
+        let (first, end) = (mention.tokens.start as usize, mention.tokens.end as usize);
+        // The noun ends the name, or ends a name the actor begins ("US
+        // Embassy"; not "Iranian airline").
+        let named = end - first >= 2 && is_noun(end - 1, false) || is_noun(end, true);
+        named && !actor.code.is_headless() && !exclude.contains(&actor.code)
+    };
+    let found = doc
+        .mentions
+        .iter()
+        .rposition(|mention| mention.span.end <= start && names_it(mention))?;
+    Some(found as u32)
 }
 
 /// The last of `mentions` when they all name one actor.

@@ -1,8 +1,11 @@
 //! The parse engine codes arguments the parse leaves implicit or hangs in
 //! the wrong place: the subject of an "-ing" or "to" adjunct is the main
 //! clause's, and a target phrase the parser attached to a time phrase
-//! still belongs to the verb. Sentences written for these tests; each
-//! expected triple checked by hand against the CAMEO codebook.
+//! still belongs to the verb; a quoted "I" or "we" is whoever introduces
+//! the quotation; "the embassy" is the embassy named before; a light
+//! verb's double object asserts its event noun. Sentences written for
+//! these tests; each expected triple checked by hand against the CAMEO
+//! codebook.
 
 use dateline_model::{Block, BlockKind, Doc, Meta, Span};
 use dateline_pipeline::{Engine, Pipeline, PipelineConfig, Stage};
@@ -47,4 +50,55 @@ fn a_target_phrase_hung_on_a_time_phrase_is_the_verbs() {
     let found =
         triples("Chinese envoys met on Friday with Kenyan President William Ruto in Nairobi.");
     assert!(found.iter().any(|t| t.ends_with(" KENGOV 04")), "{found:?}");
+}
+
+#[test]
+fn a_quoted_i_is_whoever_introduces_the_quotation() {
+    let found = triples(
+        "Kenyan President William Ruto responded on Twitter: \"I strongly condemn Ethiopia's decision.\"",
+    );
+    assert!(found.contains(&"KENGOV ETH 11".to_string()), "{found:?}");
+}
+
+#[test]
+fn a_quotation_running_on_keeps_its_speaker() {
+    let found = triples(
+        "Kenyan President William Ruto spoke to reporters in Nairobi: \"We have been patient. \
+         We condemn Ethiopia's decision to close the border.\"",
+    );
+    assert!(found.contains(&"KENGOV ETH 11".to_string()), "{found:?}");
+}
+
+#[test]
+fn a_bare_definite_noun_names_the_actor_named_with_it_before() {
+    let found = triples(
+        "Protesters gathered outside the Ethiopian Embassy in Nairobi on Monday. \
+         The embassy accused Kenya of failing to protect its staff.",
+    );
+    assert!(found.contains(&"ETH KEN 11".to_string()), "{found:?}");
+}
+
+#[test]
+fn a_double_objects_event_noun_is_asserted_by_its_light_verb() {
+    let found = triples(
+        "Kenyan President William Ruto gave Ethiopia a final deadline to withdraw its troops.",
+    );
+    assert!(found.contains(&"KENGOV ETH 13".to_string()), "{found:?}");
+}
+
+#[test]
+fn a_month_is_no_event() {
+    let found = triples("Last March, Kenyan students made an appeal to Ethiopia.");
+    assert!(!found.iter().any(|t| t.ends_with(" 14")), "{found:?}");
+    assert!(found.iter().any(|t| t.ends_with(" ETH 02")), "{found:?}");
+}
+
+#[test]
+fn an_adjective_on_an_event_noun_names_no_actor() {
+    // "full" in "a full pardon" names no one: the pardon is the light
+    // verb's subject's.
+    let found = triples(
+        "Kenyan President William Ruto granted Ethiopian opposition leader Jawar Mohammed a full pardon.",
+    );
+    assert!(found.contains(&"KENGOV ETHOPP 08".to_string()), "{found:?}");
 }

@@ -6,9 +6,9 @@
 use dateline_model::{ActorCode, DepRel, Participant, SegmentRef, Upos};
 use dateline_parse::syntax::Syntax;
 
-use super::clause::Clause;
+use super::clause::{Clause, quotation_open};
 use crate::cues::Cue;
-use crate::participants::{from_mention, kind_matches, resolve_pronoun};
+use crate::participants::{from_mention, kind_matches, resolve_definite, resolve_pronoun};
 
 /// How deep into a phrase to look for the actor it names.
 const PHRASE_DEPTH: usize = 2;
@@ -103,8 +103,28 @@ fn at_word(clause: &Clause, word: usize, exclude: &[ActorCode]) -> Option<Partic
         participant.span = Some(sentence.token_span(word));
         return Some(participant);
     }
-    let place = sentence.place_at(word)?;
-    crate::participants::from_place(sentence.doc, place)
+    if let Some(place) = sentence.place_at(word) {
+        return crate::participants::from_place(sentence.doc, place);
+    }
+    let antecedent = bare_definite(clause, word)
+        .then(|| resolve_definite(sentence, word, clause.lemma(word), exclude))
+        .flatten()?;
+    let mut participant = from_mention(sentence.doc, antecedent)?;
+    participant.span = Some(sentence.token_span(word));
+    Some(participant)
+}
+
+/// "the party", "the embassy": a common noun with "the" and no modifier
+/// of its own, so that it can only mean one named before.
+fn bare_definite(clause: &Clause, word: usize) -> bool {
+    let children = clause.children(word);
+    clause.upos(word) == Upos::Noun
+        && children
+            .iter()
+            .any(|&c| clause.rel(c) == DepRel::Det && clause.is(c, Cue::Definite))
+        && children
+            .iter()
+            .all(|&c| matches!(clause.rel(c), DepRel::Det | DepRel::Punct | DepRel::Case))
 }
 
 /// A pronoun's antecedent, most salient first: for "I" and "we", the speaker
@@ -146,11 +166,19 @@ fn subject_above(clause: &Clause, word: usize) -> Option<u32> {
         })
 }
 
-/// The subject of a verb of saying above `word` ("X said: 'I ...'").
+/// Whose words "I" and "we" are: the actor subject of the nearest verb
+/// above `word` that introduces it, a verb of saying ("X said: 'I ...'")
+/// or, for a pronoun inside quotation marks, any verb outside them ("X
+/// responded on Twitter: 'I reject ...'"); for a sentence inside a
+/// quotation opened earlier, the previous sentence's speaker.
 fn speaker(clause: &Clause, word: usize) -> Option<u32> {
+    let quoted = clause.in_quotation(word);
+    let introduces =
+        |verb: usize| clause.is(verb, Cue::Say) || quoted && !clause.in_quotation(verb);
     clause
         .ancestors(word)
-        .filter(|&w| clause.is(w, Cue::Say))
+        .skip(1)
+        .filter(|&verb| clause.syntax.is_predicate(verb) && introduces(verb))
         .find_map(|verb| {
             clause
                 .syntax
@@ -159,6 +187,31 @@ fn speaker(clause: &Clause, word: usize) -> Option<u32> {
                 .iter()
                 .find_map(|s| clause.sentence.actor_at(s.word))
         })
+        .or_else(|| {
+            quotation_continues(clause)
+                .then(|| previous_subject(clause))
+                .flatten()
+        })
+}
+
+/// The sentence goes on with a quotation the previous one left open.
+fn quotation_continues(clause: &Clause) -> bool {
+    let sentence = clause.sentence;
+    let SegmentRef::Sentence(idx) = sentence.segment else {
+        return false;
+    };
+    let Some(previous) = idx
+        .checked_sub(1)
+        .and_then(|p| sentence.doc.sentences.get(p as usize))
+    else {
+        return false;
+    };
+    let doc = sentence.doc;
+    quotation_open(
+        doc.segment_tokens(previous)
+            .iter()
+            .map(|t| doc.text(t.span)),
+    )
 }
 
 /// The actor subject of the previous sentence's main clause.

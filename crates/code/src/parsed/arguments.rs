@@ -177,7 +177,11 @@ fn noun_arguments(
     };
     for &child in clause.children(noun) {
         match clause.rel(child) {
-            DepRel::NmodPoss | DepRel::Compound | DepRel::Amod => arguments.sources.push(child),
+            DepRel::NmodPoss => arguments.sources.push(child),
+            // "Russian strikes", not "a full pardon".
+            DepRel::Compound | DepRel::Amod if names_someone(clause, child) => {
+                arguments.sources.push(child)
+            }
             DepRel::Nmod => match clause.preposition(child) {
                 Some(prep) if Cue::PassiveAgent.matches(prep) => arguments.sources.push(child),
                 Some(prep) if Cue::Genitive.matches(prep) && entry.flags.of_is_source => {
@@ -208,6 +212,11 @@ fn noun_arguments(
     Ok(arguments)
 }
 
+/// A modifier covered by an actor or place mention.
+fn names_someone(clause: &Clause, word: usize) -> bool {
+    clause.sentence.actor_at(word).is_some() || clause.sentence.place_at(word).is_some()
+}
+
 /// Whether the clause around an event noun reports the event: as the
 /// object (or passive subject) of a light verb ("launched an attack",
 /// "talks were held"), as a subject ("the attack killed ten"), as the
@@ -225,6 +234,13 @@ fn asserting_verb(
     let head_is_light = || light_verb(clause, head, lexicon);
     match clause.rel(noun) {
         DepRel::Obj | DepRel::NsubjPass if head_is_light() => Ok(Some(head)),
+        // "granted X a pardon": the parser takes a double object's second
+        // noun for a bare oblique.
+        DepRel::OblUnmarked
+            if head_is_light() && !clause.syntax.verb_group(head).objects.is_empty() =>
+        {
+            Ok(Some(head))
+        }
         // "entered into an agreement", "took part in talks".
         DepRel::Obl
             if clause.preposition(noun).is_some_and(|prep| {

@@ -116,8 +116,30 @@ impl<'s, 'a> Clause<'s, 'a> {
         })
     }
 
+    /// Whether `word` stands inside quotation marks: an odd number of
+    /// straight quotes, or more opening than closing curly ones, before it.
+    pub fn in_quotation(&self, word: usize) -> bool {
+        quotation_open((0..word).map(|w| self.form(w)))
+    }
+
     /// A relative pronoun ("who", "which", "that") standing for its antecedent.
     pub fn is_relative_pronoun(&self, word: usize) -> bool {
         self.is(word, Cue::Relative) && matches!(self.upos(word), Upos::Pron | Upos::Det)
     }
+}
+
+/// Whether a quotation is open after `forms`: straight quotes toggle,
+/// curly ones open and close.
+pub fn quotation_open<'f>(forms: impl Iterator<Item = &'f str>) -> bool {
+    let mut straight = false;
+    let mut curly = 0i32;
+    for form in forms {
+        match form {
+            "\"" | "``" | "''" => straight = !straight,
+            "“" => curly += 1,
+            "”" => curly -= 1,
+            _ => {}
+        }
+    }
+    straight || curly > 0
 }

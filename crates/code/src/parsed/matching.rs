@@ -31,10 +31,15 @@ fn trigger_at<'l>(clause: &Clause, lexicon: &'l EventLexicon, word: usize) -> Op
         Upos::Noun | Upos::Propn => WordKind::Noun,
         _ => return None,
     };
-    if matches!(
-        clause.rel(word),
-        DepRel::Aux | DepRel::AuxPass | DepRel::Cop
-    ) {
+    // An auxiliary is no event, nor is a month's name ("last March").
+    let month =
+        kind == WordKind::Noun && clause.is(word, Cue::Month) && is_capitalised(clause, word);
+    if month
+        || matches!(
+            clause.rel(word),
+            DepRel::Aux | DepRel::AuxPass | DepRel::Cop
+        )
+    {
         return None;
     }
     let mut entries: Vec<&Entry> = lexicon
@@ -53,6 +58,14 @@ fn trigger_at<'l>(clause: &Clause, lexicon: &'l EventLexicon, word: usize) -> Op
         )
     });
     Some(Trigger { word, entries })
+}
+
+fn is_capitalised(clause: &Clause, word: usize) -> bool {
+    let sentence = clause.sentence;
+    sentence
+        .doc
+        .text(sentence.token_span(word))
+        .starts_with(char::is_uppercase)
 }
 
 /// The entry's other words stand where they must, and a word it needs is
