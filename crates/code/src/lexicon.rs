@@ -117,6 +117,14 @@ impl Entry {
     }
 }
 
+fn is_code_prefix(text: &str) -> bool {
+    (2..=4).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_role(text: &str) -> bool {
+    text.len() == 3 && text.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// A problem in a lexicon file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LexiconError {
@@ -136,6 +144,8 @@ pub struct EventLexicon {
     entries: Vec<Entry>,
     by_head: FxHashMap<(String, WordKind), Vec<u32>>,
     light_verbs: FxHashSet<String>,
+    /// Code prefixes and the role they give a private person acted on.
+    private_roles: Vec<(String, String)>,
 }
 
 impl EventLexicon {
@@ -147,6 +157,8 @@ impl EventLexicon {
         for (name, text) in FILES {
             if name.ends_with("light-verbs.txt") {
                 lexicon.add_light_verbs(text);
+            } else if name.ends_with("private-targets.txt") {
+                errors.extend(lexicon.add_private_roles(name, text));
             } else {
                 errors.extend(lexicon.add_file(name, text));
             }
@@ -179,6 +191,41 @@ impl EventLexicon {
                 self.light_verbs.insert(word.to_lowercase());
             }
         }
+    }
+
+    /// Adds `code role` lines: the role of an unknown private person that
+    /// an act of that code is done to.
+    pub fn add_private_roles(&mut self, name: &str, text: &str) -> Vec<LexiconError> {
+        let mut errors = Vec::new();
+        for (idx, line) in text.lines().enumerate() {
+            let fields: Vec<&str> = line
+                .split('#')
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .collect();
+            match fields.as_slice() {
+                [] => {}
+                [code, role] if is_code_prefix(code) && is_role(role) => self
+                    .private_roles
+                    .push((code.to_string(), role.to_string())),
+                _ => errors.push(LexiconError {
+                    origin: format!("{name}:{}", idx + 1),
+                    message: "expected a CAMEO code prefix and a three-letter role".into(),
+                }),
+            }
+        }
+        errors
+    }
+
+    /// The role of an unknown private person an act of `code` is done to
+    /// ("arrested Jane Doe": CRM), by the longest matching code prefix.
+    pub fn private_role(&self, code: &EventCode) -> Option<&str> {
+        self.private_roles
+            .iter()
+            .filter(|(prefix, _)| code.is_within(prefix))
+            .max_by_key(|(prefix, _)| prefix.len())
+            .map(|(_, role)| role.as_str())
     }
 
     fn push(&mut self, entry: Entry) {
@@ -350,5 +397,22 @@ mod tests {
         lexicon.add_light_verbs("# why\nlaunch\ncarry out  # an operation\n");
         assert!(lexicon.is_light_verb("launch") && lexicon.is_light_verb("carry out"));
         assert!(!lexicon.is_light_verb("condemn"));
+    }
+
+    #[test]
+    fn private_roles_take_the_longest_code_prefix() {
+        let mut lexicon = EventLexicon::default();
+        let errors =
+            lexicon.add_private_roles("t.txt", "# why\n17 CVL\n173 CRM  # arrests\n17x CRM\n");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].origin, "t.txt:4");
+        let role = |code: &str| {
+            lexicon
+                .private_role(&EventCode::parse(code).unwrap())
+                .map(str::to_string)
+        };
+        assert_eq!(role("1731").as_deref(), Some("CRM"));
+        assert_eq!(role("172").as_deref(), Some("CVL"));
+        assert_eq!(role("111"), None);
     }
 }

@@ -102,3 +102,12 @@ fn an_adjective_on_an_event_noun_names_no_actor() {
     );
     assert!(found.contains(&"KENGOV ETHOPP 08".to_string()), "{found:?}");
 }
+
+#[test]
+fn an_unknown_person_arrested_is_a_suspect_of_the_articles_country() {
+    let found = triples("Kenyan police arrested Otieno Kamau in Nairobi on Monday.");
+    assert!(found.contains(&"KENCOP KENCRM 17".to_string()), "{found:?}");
+    // Meeting someone says nothing of who they are.
+    let found = triples("Kenyan police met Otieno Kamau in Nairobi on Monday.");
+    assert!(!found.iter().any(|t| t.contains("CRM")), "{found:?}");
+}

@@ -6,7 +6,7 @@
 //! emergency fall on the source's country: `data/gold/README.md`, rules
 //! 23, 30 and 43).
 
-use dateline_model::{ActorCode, EventCode, Participant};
+use dateline_model::{ActorCode, EntityGuess, EventCode, Participant};
 
 use super::actors::participants;
 use super::arguments::{Arguments, embedded_noun_arguments};
@@ -44,7 +44,7 @@ pub fn parties(
         reciprocal: false,
     };
     if parties.targets.is_empty() {
-        fill_missing_target(clause, entry, arguments, code, &mut parties)?;
+        fill_missing_target(clause, entry, arguments, code, lexicon, &mut parties)?;
     }
     Ok(parties)
 }
@@ -103,6 +103,7 @@ fn fill_missing_target(
     entry: &Entry,
     arguments: &Arguments,
     code: &EventCode,
+    lexicon: &EventLexicon,
     parties: &mut Parties,
 ) -> Result<(), Rejection> {
     let codes: Vec<ActorCode> = parties.sources.iter().map(|s| s.code.clone()).collect();
@@ -119,6 +120,12 @@ fn fill_missing_target(
     }
     if entry.flags.reciprocal && parties.sources.len() >= 2 {
         parties.reciprocal = true;
+        return Ok(());
+    }
+    if let Some(role) = lexicon.private_role(code)
+        && let Some(person) = private_person(clause, &arguments.targets, role)
+    {
+        parties.targets.push(person);
         return Ok(());
     }
     let implicit = entry.flags.implicit.or_else(|| implicit_by_code(code));
@@ -148,4 +155,27 @@ fn implicit_by_code(code: &EventCode) -> Option<ImplicitTarget> {
     } else {
         None
     }
+}
+
+/// A person the knowledge base lacks, named as the target of an act that
+/// says what they are ("arrested Jane Doe": a suspect, CRM), of the
+/// article's country (`data/gold/README.md`, rule 39).
+fn private_person(clause: &Clause, words: &[usize], role: &str) -> Option<Participant> {
+    let sentence = clause.sentence;
+    let doc = sentence.doc;
+    let country = &doc.focus.first()?.country;
+    let mention = words.iter().find_map(|&word| {
+        sentence.mentions().iter().copied().find(|&m| {
+            sentence.mention_range(m).contains(&word)
+                && doc.mentions[m as usize].unknown == Some(EntityGuess::Person)
+        })
+    })?;
+    let span = doc.mentions[mention as usize].span;
+    Some(Participant {
+        code: ActorCode::parse(country).ok()?.with_role(role),
+        name: Some(doc.text(span).to_string()),
+        country: Some(country.clone()),
+        span: Some(span),
+        mention: Some(mention),
+    })
 }
