@@ -111,3 +111,10 @@ fn an_unknown_person_arrested_is_a_suspect_of_the_articles_country() {
     let found = triples("Kenyan police met Otieno Kamau in Nairobi on Monday.");
     assert!(!found.iter().any(|t| t.contains("CRM")), "{found:?}");
 }
+
+#[test]
+fn an_agent_of_several_countries_is_each_countrys() {
+    let found = triples("The delegations of Kenya and Ethiopia met in Nairobi on Monday.");
+    assert!(found.contains(&"KENGOV ETHGOV 04".to_string()), "{found:?}");
+    assert!(found.contains(&"ETHGOV KENGOV 04".to_string()), "{found:?}");
+}

@@ -48,6 +48,12 @@ fn members(clause: &Clause, word: usize) -> Vec<usize> {
 /// The actor one noun phrase names.
 fn of_phrase(clause: &Clause, head: usize, exclude: &[ActorCode]) -> Vec<Participant> {
     if let Some(participant) = at_word(clause, head, exclude) {
+        if participant.code.is_headless() {
+            let owned = owned_agents(clause, head, &participant);
+            if !owned.is_empty() {
+                return owned;
+            }
+        }
         return vec![participant];
     }
     let mut frontier = vec![head];
@@ -76,6 +82,27 @@ fn of_phrase(clause: &Clause, head: usize, exclude: &[ActorCode]) -> Vec<Partici
         frontier = deeper;
     }
     Vec::new()
+}
+
+/// An agent of no country whose phrase names its owners: "the delegations
+/// of Cyprus, Greece and Israel" are each country's.
+fn owned_agents(clause: &Clause, head: usize, agent: &Participant) -> Vec<Participant> {
+    let owners = clause
+        .children(head)
+        .iter()
+        .filter(|&&child| names_phrase_owner(clause, child))
+        .flat_map(|&child| members(clause, child))
+        .filter_map(|member| at_word(clause, member, &[]));
+    owners
+        .filter_map(|owner| {
+            let code = agent.code.with_head(owner.code.head()).ok()?;
+            Some(Participant {
+                code,
+                name: agent.name.clone(),
+                ..owner
+            })
+        })
+        .collect()
 }
 
 /// Modifiers that say whose the phrase is: a possessor, a demonym, a
