@@ -127,6 +127,10 @@ pub enum SubjectSource {
     /// The subject of the clause that an "-ing" or "to" adjunct modifies
     /// ("met in Cairo to discuss ...", "responded, attacking ...").
     Adjunct,
+    /// The noun phrase right before a finite verb the parser left without
+    /// a subject ("In a message posted to Twitter, Warren commended ...",
+    /// where "Warren" was read as in apposition to "Twitter").
+    Preceding,
 }
 
 /// A subject and where it came from.
@@ -332,6 +336,15 @@ impl Syntax {
         }
         if group.subjects.is_empty() {
             group.subjects.extend(self.inherited_subjects(predicate));
+        }
+        if group.subjects.is_empty() && self.words[predicate].form == VerbForm::Finite {
+            group.subjects.extend(self.preceding_subject(predicate));
+        }
+        if group
+            .subjects
+            .iter()
+            .all(|s| s.source != SubjectSource::Own)
+        {
             // "was shelled and seized": the second verb is passive too.
             let passive_subject = group
                 .subjects
@@ -427,6 +440,40 @@ impl Syntax {
                 .collect(),
             _ => Vec::new(),
         }
+    }
+
+    /// A tensed verb needs a subject: when the parse gives it none, the
+    /// noun phrase ending right before it (past its own auxiliaries and
+    /// adverbs) is the one the parser hung elsewhere, the usual error after
+    /// a fronted phrase.
+    fn preceding_subject(&self, predicate: usize) -> Option<Subject> {
+        let mut idx = predicate.checked_sub(1)?;
+        while self.words[idx].head == Some(predicate)
+            && matches!(self.words[idx].rel, DepRel::Aux | DepRel::Advmod)
+        {
+            idx = idx.checked_sub(1)?;
+        }
+        if !matches!(self.words[idx].upos, Upos::Noun | Upos::Propn | Upos::Pron) {
+            return None;
+        }
+        // Up to the head of the phrase: "Ministry" of "the Turkish Ministry
+        // of Foreign Affairs", the first of "Durbin and Schiff".
+        let mut steps = 0;
+        while let Some(head) = self.words[idx].head
+            && head < predicate
+            && steps < self.len()
+            && matches!(
+                self.words[idx].rel,
+                DepRel::Flat | DepRel::Compound | DepRel::Nmod | DepRel::Conj | DepRel::Fixed
+            )
+        {
+            idx = head;
+            steps += 1;
+        }
+        Some(Subject {
+            word: idx,
+            source: SubjectSource::Preceding,
+        })
     }
 
     /// The `case` child of a nominal: its preposition.
@@ -551,6 +598,49 @@ mod tests {
         assert_eq!(seized.voice, Voice::Passive);
         assert_eq!(syntax.governing_verb(5), Some(3));
         assert_eq!(syntax.phrase_head(0), 1);
+    }
+
+    #[test]
+    fn a_finite_verb_left_without_subject_takes_the_phrase_before_it() {
+        // "In a message posted to Twitter , Warren quickly commended Biden ."
+        // parsed with "Warren" in apposition to "Twitter".
+        let mut syntax = tree(&[
+            (Upos::Adp, Some(2), DepRel::Case, "In"),
+            (Upos::Det, Some(2), DepRel::Det, "a"),
+            (Upos::Noun, None, DepRel::Root, "message"),
+            (Upos::Verb, Some(2), DepRel::Acl, "posted"),
+            (Upos::Adp, Some(5), DepRel::Case, "to"),
+            (Upos::Propn, Some(3), DepRel::Obl, "Twitter"),
+            (Upos::Punct, Some(7), DepRel::Punct, ","),
+            (Upos::Propn, Some(5), DepRel::Appos, "Warren"),
+            (Upos::Adv, Some(9), DepRel::Advmod, "quickly"),
+            (Upos::Verb, Some(3), DepRel::Parataxis, "commended"),
+            (Upos::Propn, Some(9), DepRel::Obj, "Biden"),
+            (Upos::Punct, Some(2), DepRel::Punct, "."),
+        ]);
+        assert!(
+            syntax.verb_group(9).subjects.is_empty(),
+            "no subject for an untensed verb"
+        );
+        syntax.words[9].form = VerbForm::Finite;
+        assert_eq!(
+            subjects(&syntax.verb_group(9)),
+            [(7, SubjectSource::Preceding)]
+        );
+        // "... to the Ministry of Affairs denounced": up to the phrase's head.
+        let mut syntax = tree(&[
+            (Upos::Adp, Some(2), DepRel::Case, "to"),
+            (Upos::Det, Some(2), DepRel::Det, "the"),
+            (Upos::Propn, None, DepRel::Root, "Ministry"),
+            (Upos::Adp, Some(4), DepRel::Case, "of"),
+            (Upos::Propn, Some(2), DepRel::Nmod, "Affairs"),
+            (Upos::Verb, Some(2), DepRel::Parataxis, "denounced"),
+        ]);
+        syntax.words[5].form = VerbForm::Finite;
+        assert_eq!(
+            subjects(&syntax.verb_group(5)),
+            [(2, SubjectSource::Preceding)]
+        );
     }
 
     #[test]
