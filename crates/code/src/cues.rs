@@ -106,6 +106,8 @@ cue_classes! {
     Between,
     ComplementPreposition,
     As,
+    ActNoun,
+    ActPronoun,
 }
 
 impl Cue {

@@ -118,3 +118,21 @@ fn an_agent_of_several_countries_is_each_countrys() {
     assert!(found.contains(&"KENGOV ETHGOV 04".to_string()), "{found:?}");
     assert!(found.contains(&"ETHGOV KENGOV 04".to_string()), "{found:?}");
 }
+
+#[test]
+fn a_definite_act_is_aimed_at_whoever_did_the_latest_act() {
+    let found = triples(
+        "Ethiopia closed its border with Kenya on Monday. \
+         Kenyan President William Ruto criticised the move.",
+    );
+    assert!(found.contains(&"KENGOV ETH 11".to_string()), "{found:?}");
+    // Claiming an act is aimed at its victim.
+    let found = triples(
+        "Al-Shabaab fighters attacked Kenyan troops near Mandera on Monday. \
+         Al-Shabaab later claimed responsibility for the attack.",
+    );
+    assert!(
+        found.contains(&"SOMREBSHB KENMIL 01".to_string()),
+        "{found:?}"
+    );
+}

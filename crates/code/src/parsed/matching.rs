@@ -101,8 +101,14 @@ fn quoted_complement(clause: &Clause, verb: usize) -> bool {
             _ => false,
         };
         let start = clause.subtree(child)[0];
-        complement && start > 0 && is_quote(clause.form(start - 1).trim())
-            || complement && is_quote(clause.form(start))
+        // The quote opens the complement, or follows its article
+        // ("called the move a \"smash and grab\"").
+        let quoted = start > 0 && is_quote(clause.form(start - 1).trim())
+            || is_quote(clause.form(start))
+            || clause.is(start, Cue::Article)
+                && start + 1 < clause.len()
+                && is_quote(clause.form(start + 1));
+        complement && quoted
     })
 }
 

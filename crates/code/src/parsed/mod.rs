@@ -133,7 +133,7 @@ impl Coder {
         let arguments = arguments::fill(clause, word, entry, &self.lexicon)?;
         let framing = framing::frame(clause, &arguments)?;
         let code = self.code_of(entry, arguments.embedded.as_deref(), &framing)?;
-        let parties = targets::parties(clause, entry, &arguments, &code, &self.lexicon)?;
+        let parties = targets::parties(clause, entry, &arguments, &code, &self.lexicon, article)?;
         let events = dyads::events(self, clause, word, entry, &code, parties, &framing, article)?;
         Ok((events, Vec::new()))
     }

@@ -6,12 +6,14 @@
 //! emergency fall on the source's country: `data/gold/README.md`, rules
 //! 23, 30 and 43).
 
-use dateline_model::{ActorCode, EntityGuess, EventCode, Participant};
+use dateline_model::{ActorCode, DepRel, EntityGuess, Event, EventCode, Participant, Upos};
 
 use super::actors::participants;
 use super::arguments::{Arguments, embedded_noun_arguments};
 use super::clause::Clause;
 use super::rejection::Rejection;
+use crate::cues::Cue;
+use crate::discourse::Article;
 use crate::lexicon::{Entry, EventLexicon, FrameFamily, ImplicitTarget, WordKind};
 use crate::participants::{own_country, protested_government};
 
@@ -30,6 +32,7 @@ pub fn parties(
     arguments: &Arguments,
     code: &EventCode,
     lexicon: &EventLexicon,
+    article: &Article,
 ) -> Result<Parties, Rejection> {
     let sources = sources(clause, arguments)?;
     let codes: Vec<ActorCode> = sources.iter().map(|s| s.code.clone()).collect();
@@ -37,6 +40,16 @@ pub fn parties(
     if targets.is_empty() {
         let words = through_event_nouns(clause, &arguments.targets, code, lexicon);
         targets = actors_of(clause, &words, &codes);
+    }
+    if targets.is_empty() {
+        targets.extend(previous_actor(
+            clause,
+            &arguments.targets,
+            &codes,
+            code,
+            lexicon,
+            article,
+        ));
     }
     let mut parties = Parties {
         targets,
@@ -47,6 +60,69 @@ pub fn parties(
         fill_missing_target(clause, entry, arguments, code, lexicon, &mut parties)?;
     }
     Ok(parties)
+}
+
+/// A target that is an act naming no actor, "it" or "this" or a definite
+/// act noun ("called it a sham", "opposed the withdrawal", "criticized the
+/// move"), is aimed at whoever did the latest act coded before it in the
+/// article, other than the source.
+fn previous_actor(
+    clause: &Clause,
+    words: &[usize],
+    sources: &[ActorCode],
+    code: &EventCode,
+    lexicon: &EventLexicon,
+    article: &Article,
+) -> Option<Participant> {
+    let sentence = clause.sentence;
+    let claims = code.is_within("015");
+    let word = *words
+        .iter()
+        .find(|&&word| refers_to_an_act(clause, word, lexicon))?;
+    let start = sentence.token_span(word).start;
+    // Claiming an act is aimed at its victim, like `through_event_nouns`.
+    let party = |event: &Event| {
+        if claims {
+            event.target.clone()
+        } else {
+            Some(event.source.clone())
+        }
+    };
+    let actor = article
+        .events
+        .iter()
+        .rev()
+        .filter(|event| event.trigger.end <= start)
+        .filter_map(party)
+        .find(|actor| !sources.contains(&actor.code))?;
+    Some(Participant {
+        span: Some(sentence.token_span(word)),
+        ..actor
+    })
+}
+
+/// "it", "this", or "the"/"this" before an act noun or an event noun with
+/// no modifier naming whose act it is.
+fn refers_to_an_act(clause: &Clause, word: usize, lexicon: &EventLexicon) -> bool {
+    let lemma = clause.lemma(word);
+    match clause.upos(word) {
+        Upos::Pron => Cue::ActPronoun.matches(lemma),
+        Upos::Noun => {
+            let act = clause.is(word, Cue::ActNoun)
+                || lexicon.entries(lemma, WordKind::Noun).next().is_some();
+            let children = clause.children(word);
+            act && children
+                .iter()
+                .any(|&c| clause.rel(c) == DepRel::Det && clause.is(c, Cue::DefiniteOpener))
+                && children.iter().all(|&c| {
+                    matches!(
+                        clause.rel(c),
+                        DepRel::Det | DepRel::Punct | DepRel::Case | DepRel::Amod
+                    )
+                })
+        }
+        _ => false,
+    }
 }
 
 /// A target that is an act names its actor: "rejected Russia's proposal"
