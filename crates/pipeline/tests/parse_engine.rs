@@ -136,3 +136,11 @@ fn a_definite_act_is_aimed_at_whoever_did_the_latest_act() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_subject_event_nouns_target_hangs_on_its_predicate() {
+    let found = triples(
+        "Kenyan President William Ruto wrote on Twitter: \"My thoughts are with the families of the victims.\"",
+    );
+    assert!(found.contains(&"KENGOV KENCVL 01".to_string()), "{found:?}");
+}

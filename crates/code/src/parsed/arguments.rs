@@ -197,6 +197,11 @@ fn noun_arguments(
             _ => {}
         }
     }
+    if clause.rel(noun) == DepRel::Nsubj {
+        arguments
+            .targets
+            .extend(predicate_targets(clause, noun, entry));
+    }
     if let Some(verb) = asserting_verb(clause, noun, lexicon)? {
         arguments.predicate = verb;
         let light = verb_arguments(clause, verb, entry);
@@ -210,6 +215,26 @@ fn noun_arguments(
             .extend(light.targets.into_iter().filter(|&t| t != noun));
     }
     Ok(arguments)
+}
+
+/// The target of an event noun that is a subject hangs on its predicate:
+/// "my thoughts are *with the families*", "sympathies go *to the
+/// victims*".
+fn predicate_targets(clause: &Clause, noun: usize, entry: &Entry) -> Vec<usize> {
+    let Some(predicate) = clause.head(noun) else {
+        return Vec::new();
+    };
+    if has_target_preposition(clause, predicate, entry) {
+        return vec![predicate];
+    }
+    clause
+        .children(predicate)
+        .iter()
+        .copied()
+        .filter(|&child| {
+            matches!(clause.rel(child), DepRel::Obl) && has_target_preposition(clause, child, entry)
+        })
+        .collect()
 }
 
 /// A modifier covered by an actor or place mention.

@@ -94,11 +94,17 @@ fn previous_actor(
         .rev()
         .filter(|event| event.trigger.end <= start)
         .filter_map(party)
-        .find(|actor| !sources.contains(&actor.code))?;
+        .find(|actor| !sources.iter().any(|source| same_party(source, &actor.code)))?;
     Some(Participant {
         span: Some(sentence.token_span(word)),
         ..actor
     })
+}
+
+/// Two codes for one party: equal, or a country and one of its own
+/// agents ("Iran denied the accusation" after Iran's government acted).
+fn same_party(a: &ActorCode, b: &ActorCode) -> bool {
+    a == b || (a.is_bare() || b.is_bare()) && a.head() == b.head()
 }
 
 /// "it", "this", or "the"/"this" before an act noun or an event noun with
