@@ -1,10 +1,13 @@
-//! Step 5, choose the parties: the actors of the argument words, and when
-//! the target is missing, the one the act implies: a frame's embedded act
-//! ("urged the release of X" asks whoever holds X; "plans to visit Y" is
-//! aimed at Y), reciprocity ("A and B met"), or CAMEO's implicit targets
-//! (protests address the protesters' government; curfews and states of
-//! emergency fall on the source's country: `data/gold/README.md`, rules
-//! 23, 30 and 43).
+//! Step 5, choose the parties: the actors of the argument words; for a
+//! target that is an act, its doer ("rejected Russia's proposal"; "opposed
+//! the move" after the article's latest act); and when the target is
+//! missing, the one the act implies: a frame's embedded act ("urged the
+//! release of X" asks whoever holds X; "plans to visit Y" is aimed at Y),
+//! reciprocity ("A and B met"), a private person the knowledge base lacks
+//! by the act done to them ("sentenced Jane Doe": the article's country,
+//! CRM), or CAMEO's implicit targets (protests address the protesters'
+//! government; curfews and states of emergency fall on the source's
+//! country: `data/gold/README.md`, rules 23, 30, 39, 41 and 43).
 
 use dateline_model::{ActorCode, DepRel, EntityGuess, Event, EventCode, Participant, Upos};
 
