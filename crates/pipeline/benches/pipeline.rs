@@ -2,7 +2,8 @@
 //! recognise -> code, on one core (the documents are processed one after
 //! another; the CLI runs one such loop per core); then the same with the
 //! dependency parse of every sentence, and of the coder's candidate
-//! sentences only (`ParseScope`).
+//! sentences only (`ParseScope`); and the `both` engine, which codes from
+//! the parse of its candidates and then with the patterns.
 //!
 //! Uses the first 2,000 Reuters-21578 stories beside the repository when
 //! present (`../shared/corpora/reuters21578.jsonl`), else the bundled sample
@@ -21,7 +22,7 @@ use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use dateline_model::Doc;
-use dateline_pipeline::{ParseScope, Pipeline, PipelineConfig, Stage};
+use dateline_pipeline::{Engine, ParseScope, Pipeline, PipelineConfig, Stage};
 use dateline_read::{Input, ReadConfig, discover, read_bytes, read_input};
 
 const N_STORIES: usize = 2_000;
@@ -161,10 +162,48 @@ fn bench_pipeline_with_parse(c: &mut Criterion) {
     group.finish();
 }
 
+/// The `both` engine: the parse of every coder candidate (a segment with
+/// an actor), coded from the parse and then with the patterns.
+fn bench_pipeline_both_engines(c: &mut Criterion) {
+    let (docs, name) = corpus();
+    let mut config = PipelineConfig::default();
+    config.coder.engine = Engine::Both;
+    let pipeline = Pipeline::build(&config).expect("pipeline").0;
+    let n_sentences = count_sentences(&pipeline, &docs);
+    let n_candidates: usize = docs
+        .iter()
+        .map(|doc| {
+            let mut doc = doc.clone();
+            pipeline.process(&mut doc, Stage::Recognise);
+            pipeline.coder_candidates(&doc).len()
+        })
+        .sum();
+    eprintln!(
+        "pipeline bench, both engines: {n_candidates} of {n_sentences} segments ({:.1}%) are parsed",
+        100.0 * n_candidates as f64 / n_sentences as f64
+    );
+    let mut group = c.benchmark_group("pipeline");
+    group.throughput(Throughput::Elements(n_sentences as u64));
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(20));
+    group.bench_function(
+        format!("code sentences, engine both ({name}, {n_sentences} sentences)"),
+        |b| {
+            b.iter_batched(
+                || docs.clone(),
+                |docs| code_all(&pipeline, docs),
+                BatchSize::LargeInput,
+            )
+        },
+    );
+    group.finish();
+}
+
 criterion_group!(
     benches,
     bench_pipeline,
     bench_pipeline_with_parse,
+    bench_pipeline_both_engines,
     bench_build
 );
 criterion_main!(benches);
