@@ -88,21 +88,42 @@ fn bench_pipeline(c: &mut Criterion) {
     assert!(n_sentences > 1_000, "{n_sentences} sentences");
     // The corpus must yield events, or the benchmark measures nothing useful.
     assert!(code_all(&pipeline, docs.clone()) > 0);
+    let label = format!("code sentences ({name}, {n_sentences} sentences)");
+    bench_coding(c, &pipeline, &docs, n_sentences, &label);
+}
+
+/// Times coding `docs` (`n_sentences` in all) with `pipeline`, in
+/// sentences a second.
+fn bench_coding(
+    c: &mut Criterion,
+    pipeline: &Pipeline,
+    docs: &[Doc],
+    n_sentences: usize,
+    label: &str,
+) {
     let mut group = c.benchmark_group("pipeline");
     group.throughput(Throughput::Elements(n_sentences as u64));
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(20));
-    group.bench_function(
-        format!("code sentences ({name}, {n_sentences} sentences)"),
-        |b| {
-            b.iter_batched(
-                || docs.clone(),
-                |docs| code_all(&pipeline, docs),
-                BatchSize::LargeInput,
-            )
-        },
-    );
+    group.bench_function(label, |b| {
+        b.iter_batched(
+            || docs.to_vec(),
+            |docs| code_all(pipeline, docs),
+            BatchSize::LargeInput,
+        )
+    });
     group.finish();
+}
+
+/// How many segments of `docs` the pipeline's coder parses.
+fn count_candidates(pipeline: &Pipeline, docs: &[Doc]) -> usize {
+    docs.iter()
+        .map(|doc| {
+            let mut doc = doc.clone();
+            pipeline.process(&mut doc, Stage::Recognise);
+            pipeline.coder_candidates(&doc).len()
+        })
+        .sum()
 }
 
 fn bench_build(c: &mut Criterion) {
@@ -115,28 +136,15 @@ fn bench_build(c: &mut Criterion) {
 }
 
 /// The pipeline with a parse stage: every sentence, or the coder's
-/// candidates only (and how many of the sentences those are).
+/// candidates only (none with the default engine, which reads no parse;
+/// `bench_pipeline_both_engines` counts them for an engine that does).
 fn bench_pipeline_with_parse(c: &mut Criterion) {
     let (docs, name) = corpus();
     let plain = Pipeline::build(&PipelineConfig::default())
         .expect("pipeline")
         .0;
     let n_sentences = count_sentences(&plain, &docs);
-    let mut n_candidates = 0;
-    for doc in &docs {
-        let mut doc = doc.clone();
-        plain.process(&mut doc, Stage::Recognise);
-        n_candidates += plain.coder_candidates(&doc).len();
-    }
-    eprintln!(
-        "pipeline bench: {n_candidates} of {n_sentences} sentences ({:.1}%) are coder candidates",
-        100.0 * n_candidates as f64 / n_sentences as f64
-    );
     let expected_events = code_all(&plain, docs.clone());
-    let mut group = c.benchmark_group("pipeline");
-    group.throughput(Throughput::Elements(n_sentences as u64));
-    group.sample_size(10);
-    group.measurement_time(Duration::from_secs(20));
     for (scope, label) in [
         (ParseScope::CoderCandidates, "parse candidates"),
         (ParseScope::All, "parse all"),
@@ -148,18 +156,9 @@ fn bench_pipeline_with_parse(c: &mut Criterion) {
         let pipeline = Pipeline::build(&config).expect("pipeline").0;
         // Parsing adds a layer; it must not change the events.
         assert_eq!(code_all(&pipeline, docs.clone()), expected_events);
-        group.bench_function(
-            format!("code sentences, {label} ({name}, {n_sentences} sentences)"),
-            |b| {
-                b.iter_batched(
-                    || docs.clone(),
-                    |docs| code_all(&pipeline, docs),
-                    BatchSize::LargeInput,
-                )
-            },
-        );
+        let label = format!("code sentences, {label} ({name}, {n_sentences} sentences)");
+        bench_coding(c, &pipeline, &docs, n_sentences, &label);
     }
-    group.finish();
 }
 
 /// The `both` engine: the parse of every coder candidate (a segment with
@@ -170,33 +169,13 @@ fn bench_pipeline_both_engines(c: &mut Criterion) {
     config.coder.engine = Engine::Both;
     let pipeline = Pipeline::build(&config).expect("pipeline").0;
     let n_sentences = count_sentences(&pipeline, &docs);
-    let n_candidates: usize = docs
-        .iter()
-        .map(|doc| {
-            let mut doc = doc.clone();
-            pipeline.process(&mut doc, Stage::Recognise);
-            pipeline.coder_candidates(&doc).len()
-        })
-        .sum();
+    let n_candidates = count_candidates(&pipeline, &docs);
     eprintln!(
         "pipeline bench, both engines: {n_candidates} of {n_sentences} segments ({:.1}%) are parsed",
         100.0 * n_candidates as f64 / n_sentences as f64
     );
-    let mut group = c.benchmark_group("pipeline");
-    group.throughput(Throughput::Elements(n_sentences as u64));
-    group.sample_size(10);
-    group.measurement_time(Duration::from_secs(20));
-    group.bench_function(
-        format!("code sentences, engine both ({name}, {n_sentences} sentences)"),
-        |b| {
-            b.iter_batched(
-                || docs.clone(),
-                |docs| code_all(&pipeline, docs),
-                BatchSize::LargeInput,
-            )
-        },
-    );
-    group.finish();
+    let label = format!("code sentences, engine both ({name}, {n_sentences} sentences)");
+    bench_coding(c, &pipeline, &docs, n_sentences, &label);
 }
 
 criterion_group!(

@@ -232,7 +232,7 @@ fn predicate_targets(clause: &Clause, noun: usize, entry: &Entry) -> Vec<usize> 
         .iter()
         .copied()
         .filter(|&child| {
-            matches!(clause.rel(child), DepRel::Obl) && has_target_preposition(clause, child, entry)
+            clause.rel(child) == DepRel::Obl && has_target_preposition(clause, child, entry)
         })
         .collect()
 }

@@ -61,11 +61,7 @@ fn trigger_at<'l>(clause: &Clause, lexicon: &'l EventLexicon, word: usize) -> Op
 }
 
 fn is_capitalised(clause: &Clause, word: usize) -> bool {
-    let sentence = clause.sentence;
-    sentence
-        .doc
-        .text(sentence.token_span(word))
-        .starts_with(char::is_uppercase)
+    clause.sentence.text(word).starts_with(char::is_uppercase)
 }
 
 /// The entry's other words stand where they must, and a word it needs is

@@ -78,7 +78,7 @@ fn previous_actor(
     article: &Article,
 ) -> Option<Participant> {
     let sentence = clause.sentence;
-    let claims = code.is_within("015");
+    let claims = claims_responsibility(code);
     let word = *words
         .iter()
         .find(|&&word| refers_to_an_act(clause, word, lexicon))?;
@@ -102,6 +102,11 @@ fn previous_actor(
         span: Some(sentence.token_span(word)),
         ..actor
     })
+}
+
+/// Claiming responsibility (015) is aimed at the victim of the act claimed.
+fn claims_responsibility(code: &EventCode) -> bool {
+    code.is_within("015")
 }
 
 /// Two codes for one party: equal, or a country and one of its own
@@ -143,7 +148,7 @@ fn through_event_nouns(
     code: &EventCode,
     lexicon: &EventLexicon,
 ) -> Vec<usize> {
-    let claims = code.is_within("015");
+    let claims = claims_responsibility(code);
     words
         .iter()
         .filter_map(|&word| {
