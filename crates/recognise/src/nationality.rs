@@ -10,7 +10,7 @@
 //! government") is left to the coder, which resolves the owner. Mentions
 //! that refer back to an agent (a surname, an acronym) follow it.
 
-use dateline_kb::{AgentClass, Cue, Kb};
+use dateline_kb::{Agent, AgentClass, Cue, Kb};
 
 use crate::resolve::AGENT_ENTITY;
 use dateline_model::{ActorCode, ActorKind, ActorRef, Doc, Mention, Pos, Resolution, SegmentRef};
@@ -45,9 +45,13 @@ pub fn fill_countries(kb: &Kb, doc: &mut Doc) {
                 mentions[index].actor = Some(actor);
                 continue;
             }
-            Modifier::Unknown => continue,
-            Modifier::None => sentence_place_country(kb, doc, &mentions, mention.segment)
-                .or_else(|| article_country.clone()),
+            // "District Judge Gray Miller", "Commerce Secretary Wilbur
+            // Ross": before one office holder, capitals name the office.
+            Modifier::Unknown if !is_one_office_holder(kb, doc, mention) => continue,
+            Modifier::Unknown | Modifier::None => {
+                sentence_place_country(kb, doc, &mentions, mention.segment)
+                    .or_else(|| article_country.clone())
+            }
         };
         if let Some(country) = country {
             set_country(kb, &mut mentions[index], &country);
@@ -207,23 +211,35 @@ fn before_genitive(kb: &Kb, doc: &Doc, mentions: &[Mention], index: usize) -> bo
 /// "the foreign ministers", "the energy ministers": holders of one office in
 /// several countries, as a rule, whatever the article's country.
 fn is_plural_office(kb: &Kb, doc: &Doc, mention: &Mention) -> bool {
-    let Some(name) = mention
+    agent_of(kb, mention).is_some_and(|agent| {
+        agent.class == AgentClass::Title && is_plural(agent, doc, mention)
+    })
+}
+
+/// One person holding an office or a post ("Judge", "Secretary",
+/// "spokesperson"), not a group ("forces") or several people ("fighters").
+fn is_one_office_holder(kb: &Kb, doc: &Doc, mention: &Mention) -> bool {
+    agent_of(kb, mention).is_some_and(|agent| {
+        matches!(agent.class, AgentClass::Title | AgentClass::Person)
+            && !is_plural(agent, doc, mention)
+    })
+}
+
+fn agent_of<'k>(kb: &'k Kb, mention: &Mention) -> Option<&'k Agent> {
+    let name = mention
         .actor
         .as_ref()
         .and_then(|actor| actor.entity.as_deref())
-        .and_then(|entity| entity.strip_prefix(AGENT_ENTITY))
-    else {
-        return false;
-    };
-    let Some(agent) = kb.agent(name) else {
-        return false;
-    };
+        .and_then(|entity| entity.strip_prefix(AGENT_ENTITY))?;
+    kb.agent(name)
+}
+
+fn is_plural(agent: &Agent, doc: &Doc, mention: &Mention) -> bool {
     let surface = doc.text(mention.span).to_lowercase();
-    agent.class == AgentClass::Title
-        && agent
-            .plurals
-            .iter()
-            .any(|plural| surface.ends_with(&plural.to_lowercase()))
+    agent
+        .plurals
+        .iter()
+        .any(|plural| surface.ends_with(&plural.to_lowercase()))
 }
 
 /// "according to officials": a speaker credited for a report is no party to

@@ -63,27 +63,47 @@ impl UnknownScan<'_> {
                 continue;
             }
             token_idx = run.end;
-            if let Some(resolved) = self.mention_of(run.clone(), segment) {
+            if self.joins_people(run.clone(), segment) {
+                found.extend(self.pieces(run, segment, |t| self.is_conjunction(t)));
+            } else if let Some(resolved) = self.mention_of(run.clone(), segment) {
                 found.push(resolved);
             } else if run.clone().any(|t| self.absorbed(t)) {
-                found.extend(self.pieces_between_places(run, segment));
+                found.extend(self.pieces(run, segment, |t| self.absorbed(t)));
             }
         }
         found
     }
 
-    /// Unknown names inside a run that turned out not to be an organisation
-    /// named after a place: the parts between the places.
-    fn pieces_between_places(
+    /// "Barr and Ross", "Darin LaHood and Mike Bost": a person's name has
+    /// no "and", so a run of plain name words joined by one that reads as
+    /// a person's name is two names, each of which may refer back to
+    /// someone named before.
+    fn joins_people(&self, run: std::ops::Range<usize>, segment: &SegmentInfo) -> bool {
+        run.clone().any(|t| self.is_conjunction(t))
+            && run
+                .clone()
+                .all(|t| self.is_conjunction(t) || (self.is_name_word(t) && !self.absorbed(t)))
+            && self.guess(run, segment, false) == EntityGuess::Person
+    }
+
+    fn is_conjunction(&self, token_idx: usize) -> bool {
+        self.kb.has_cue(self.word(token_idx), Cue::Conjunction)
+    }
+
+    /// Unknown names inside a run that is not one name: the parts between
+    /// the tokens that split it (the places of a run that turned out not to
+    /// be an organisation named after a place, the "and" between people).
+    fn pieces(
         &self,
         run: std::ops::Range<usize>,
         segment: &SegmentInfo,
+        splits: impl Fn(usize) -> bool,
     ) -> Vec<Resolved> {
         let mut found = Vec::new();
         let mut piece_start = run.start;
         for token_idx in run.start..=run.end {
-            let at_absorbed = token_idx < run.end && self.absorbed(token_idx);
-            if token_idx == run.end || at_absorbed {
+            let at_split = token_idx < run.end && splits(token_idx);
+            if token_idx == run.end || at_split {
                 let piece = piece_start..token_idx;
                 if !piece.is_empty()
                     && let Some(resolved) = self.mention_of(piece, segment)

@@ -654,6 +654,43 @@ fn a_title_without_a_country_takes_the_articles() {
 }
 
 #[test]
+fn capitals_before_one_office_holder_name_the_office_not_a_people() {
+    // "Circuit" and "Transport" are no nationality: the judge and the
+    // secretary are the article's, while "Tigrayan fighters" stay a people's.
+    let doc = article(
+        "On Monday, Circuit Judge Helen Marsh dismissed the appeal in Wellington. \
+         The harbour will reopen, Transport Secretary Colin Avery said. \
+         The report named Tigrayan fighters.",
+    )
+    .dated("2023-08-14")
+    .from("WELLINGTON")
+    .recognise();
+    assert_eq!(code(&doc, "Judge Helen Marsh"), "NZLJUD");
+    assert_eq!(code(&doc, "Secretary Colin Avery"), "NZLGOV");
+    assert_eq!(code(&doc, "fighters"), "---REB");
+}
+
+#[test]
+fn names_joined_by_and_are_two_people() {
+    let doc = article(
+        "Finance Minister Colin Avery and Interior Minister Grace Tupou met on Monday. \
+         Avery and Tupou later refused to comment.",
+    )
+    .dated("2023-08-14")
+    .from("WELLINGTON")
+    .recognise();
+    assert_eq!(code(&doc, "Avery"), "NZLGOV");
+    assert_eq!(code(&doc, "Tupou"), "NZLGOV");
+    assert!(
+        doc.mentions
+            .iter()
+            .all(|m| doc.text(m.span) != "Avery and Tupou"),
+        "{:?}",
+        actors(&doc)
+    );
+}
+
+#[test]
 fn a_place_in_the_sentence_outranks_the_article_for_agents() {
     let doc = article(
         "Gunmen attacked a bus in Kaduna on Friday. Members of the public helped the injured.",
