@@ -211,9 +211,8 @@ fn before_genitive(kb: &Kb, doc: &Doc, mentions: &[Mention], index: usize) -> bo
 /// "the foreign ministers", "the energy ministers": holders of one office in
 /// several countries, as a rule, whatever the article's country.
 fn is_plural_office(kb: &Kb, doc: &Doc, mention: &Mention) -> bool {
-    agent_of(kb, mention).is_some_and(|agent| {
-        agent.class == AgentClass::Title && is_plural(agent, doc, mention)
-    })
+    agent_of(kb, mention)
+        .is_some_and(|agent| agent.class == AgentClass::Title && is_plural(agent, doc, mention))
 }
 
 /// One person holding an office or a post ("Judge", "Secretary",
