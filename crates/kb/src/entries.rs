@@ -282,6 +282,9 @@ pub enum Cue {
     /// A possessive determiner that gives an agent its owner's country
     /// ("its warplanes", "their government").
     Possessive,
+    /// "of", "for", "at" after a person's post: names the body they serve
+    /// ("Jane Doe, director of news for AFP").
+    Affiliation,
 }
 
 impl Cue {
@@ -304,8 +307,9 @@ impl Cue {
             "direction" => Ok(Cue::Direction),
             "attribution" => Ok(Cue::Attribution),
             "office-role" => Ok(Cue::OfficeRole),
+            "affiliation" => Ok(Cue::Affiliation),
             other => Err(format!(
-                "unknown cue '{other}' (expected common, locative, org-head, place-head, connector, former, pronoun, particle, possessive, conjunction, genitive, definite, function, leading, direction, attribution, office-role)"
+                "unknown cue '{other}' (expected common, locative, org-head, place-head, connector, former, pronoun, particle, possessive, conjunction, genitive, definite, function, leading, direction, attribution, office-role, affiliation)"
             )),
         }
     }

@@ -2,14 +2,20 @@
 //! a comma: "a State Department spokesperson, Morgan Ortagus, said" and
 //! "Bruno Parrilla, the foreign minister of Cuba, said". The name takes the
 //! title's actor (as a coreference), and its surname refers back to it later.
+//! A person whose post is described by the body they serve ("Jane Doe,
+//! director of global news for AFP") speaks for that body.
 
-use dateline_kb::{AgentClass, Kb};
-use dateline_model::{Doc, EntityGuess, Resolution, TokenKind};
+use dateline_kb::{AgentClass, Cue, Kb};
+use dateline_model::{ActorKind, Doc, EntityGuess, Resolution, TokenKind};
 
 use crate::resolve::Resolved;
 
 /// Words between ", " and a title after a name ("the foreign affairs").
 const MAX_WORDS_BEFORE_TITLE: usize = 3;
+
+/// Words describing a post between ", " and the body it serves ("the
+/// deputy director of global news for").
+const MAX_WORDS_OF_POST: usize = 8;
 
 /// Links every unknown person written beside a title with a comma.
 pub fn link_appositives(kb: &Kb, doc: &Doc, resolved: &mut [Resolved]) {
@@ -28,6 +34,8 @@ pub fn link_appositives(kb: &Kb, doc: &Doc, resolved: &mut [Resolved]) {
                 .then_some((first, second))
         } else if is_unknown_person(&resolved[first]) && is_titled(kb, &resolved[second]) {
             title_after_comma(between).then_some((second, first))
+        } else if is_unknown_person(&resolved[first]) && is_body(kb, &resolved[second]) {
+            post_of_body(kb, between).then_some((second, first))
         } else {
             None
         };
@@ -49,6 +57,19 @@ fn is_titled(kb: &Kb, resolved: &Resolved) -> bool {
         })
 }
 
+/// An organisation or a collective agent noun ("AFP", "the Department of
+/// Justice"); one whose country the article settles later passes it on
+/// (`nationality`).
+fn is_body(kb: &Kb, resolved: &Resolved) -> bool {
+    let Some(actor) = resolved.mention.actor.as_ref() else {
+        return false;
+    };
+    let collective = resolved
+        .agent
+        .is_some_and(|agent| kb.agents()[agent].class == AgentClass::Group);
+    actor.kind == ActorKind::Organisation || collective
+}
+
 fn is_unknown_person(resolved: &Resolved) -> bool {
     resolved.mention.actor.is_none() && resolved.mention.unknown == Some(EntityGuess::Person)
 }
@@ -64,6 +85,29 @@ fn title_after_comma(between: &str) -> bool {
         && words
             .iter()
             .all(|word| word.chars().all(|c| c.is_lowercase()))
+}
+
+/// ", director of global news for", ", a member of": a comma, then a few
+/// lower-case words describing a post, the last (before an article) a
+/// preposition that names whom the post serves.
+fn post_of_body(kb: &Kb, between: &str) -> bool {
+    let Some(rest) = between.trim().strip_prefix(',') else {
+        return false;
+    };
+    let mut words: Vec<&str> = rest.split_whitespace().collect();
+    if words
+        .last()
+        .is_some_and(|word| kb.has_cue(word, Cue::Definite))
+    {
+        words.pop();
+    }
+    let lower = |word: &&str| word.chars().all(|c| c.is_lowercase() || c == '-');
+    words.len() >= 2
+        && words.len() <= MAX_WORDS_OF_POST
+        && words.iter().all(lower)
+        && words
+            .last()
+            .is_some_and(|word| kb.has_cue(word, Cue::Affiliation))
 }
 
 /// The name is followed by a comma, a full stop or the end of its sentence

@@ -671,6 +671,18 @@ fn capitals_before_one_office_holder_name_the_office_not_a_people() {
 }
 
 #[test]
+fn a_person_described_by_the_body_they_serve_speaks_for_it() {
+    let doc = article(
+        "Marta Oliveira, head of foreign news for Reuters, said the reporter was safe. \
+         Oliveira thanked the embassy.",
+    )
+    .dated("2023-08-14")
+    .recognise();
+    assert_eq!(code(&doc, "Marta Oliveira"), "GBRMED");
+    assert_eq!(code(&doc, "Oliveira"), "GBRMED");
+}
+
+#[test]
 fn names_joined_by_and_are_two_people() {
     let doc = article(
         "Finance Minister Colin Avery and Interior Minister Grace Tupou met on Monday. \
