@@ -144,3 +144,9 @@ fn a_subject_event_nouns_target_hangs_on_its_predicate() {
     );
     assert!(found.contains(&"KENGOV KENCVL 01".to_string()), "{found:?}");
 }
+
+#[test]
+fn a_country_and_its_own_actor_in_one_phrase_are_one_party() {
+    let found = triples("Kenya banned the British news agency Reuters on Monday.");
+    assert_eq!(found, vec!["KEN GBRMED 17".to_string()]);
+}

@@ -26,7 +26,27 @@ pub fn participants(clause: &Clause, word: usize, exclude: &[ActorCode]) -> Vec<
             }
         }
     }
-    out
+    without_bare_owners(out)
+}
+
+/// One phrase that names a country and that country's own actor ("the
+/// Iranian airline Mahan Air", "United States District Judge X") names one
+/// party, the more specific.
+fn without_bare_owners(participants: Vec<Participant>) -> Vec<Participant> {
+    let specific = |bare: &Participant| {
+        participants
+            .iter()
+            .any(|p| !p.code.is_bare() && p.code.head() == bare.code.head())
+    };
+    let keep: Vec<bool> = participants
+        .iter()
+        .map(|p| !(p.code.is_bare() && specific(p)))
+        .collect();
+    participants
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(p, keep)| keep.then_some(p))
+        .collect()
 }
 
 /// `word` and the words coordinated with it ("Russia, China and Iran").
