@@ -150,3 +150,16 @@ fn a_country_and_its_own_actor_in_one_phrase_are_one_party() {
     let found = triples("Kenya banned the British news agency Reuters on Monday.");
     assert_eq!(found, vec!["KEN GBRMED 17".to_string()]);
 }
+
+#[test]
+fn a_modal_reaches_down_open_complements() {
+    let found = triples(
+        "Kenyan President William Ruto said Kenya would consider expelling the Ethiopian ambassador.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+    // Without the modal the act is reported.
+    let found = triples(
+        "Kenyan President William Ruto said Kenya began expelling the Ethiopian ambassador.",
+    );
+    assert!(found.contains(&"KEN ETHGOV 16".to_string()), "{found:?}");
+}

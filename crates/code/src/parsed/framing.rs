@@ -85,10 +85,19 @@ fn negated(clause: &Clause, predicate: usize) -> bool {
 /// A modal auxiliary ("could strike"), a condition ("if Iran attacks"), or
 /// a question, on the predicate or a clause above it.
 fn hypothetical(clause: &Clause, predicate: usize) -> bool {
-    let modal = clause
-        .children(predicate)
-        .iter()
-        .any(|&child| clause.rel(child) == DepRel::Aux && clause.is(child, Cue::Hypothetical));
+    let own_modal = |word: usize| {
+        clause
+            .children(word)
+            .iter()
+            .any(|&child| clause.rel(child) == DepRel::Aux && clause.is(child, Cue::Hypothetical))
+    };
+    // Like a negation, a modal reaches down open complements: "would
+    // prefer to agree", "would consider charging".
+    let modal = own_modal(predicate)
+        || governing_chain(clause, predicate)
+            .windows(2)
+            .take_while(|pair| clause.rel(pair[0]) == DepRel::Xcomp)
+            .any(|pair| own_modal(pair[1]));
     let conditional = clause.ancestors(predicate).any(|word| {
         clause
             .mark(word)
