@@ -1,6 +1,6 @@
 //! Compiles the built-in knowledge of `data/verbs/` into the binary: every
 //! `*.txt` pattern file, and the event lexicon (`lexicon/*.tsv`,
-//! `lexicon/light-verbs.txt`, `lexicon/private-targets.txt`).
+//! `lexicon/light-verbs.txt`, `lexicon/private-targets.txt`, `lexicon/private-sources.txt`).
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -11,7 +11,10 @@ fn main() {
     write_table("builtin_verbs.rs", "data/verbs", &patterns);
     let lexicon_dir = verbs.join("lexicon");
     let lexicon = files_in(&lexicon_dir, |name| {
-        name.ends_with(".tsv") || name == "light-verbs.txt" || name == "private-targets.txt"
+        name.ends_with(".tsv")
+            || name == "light-verbs.txt"
+            || name == "private-targets.txt"
+            || name == "private-sources.txt"
     });
     write_table("builtin_lexicon.rs", "data/verbs/lexicon", &lexicon);
 }

@@ -144,8 +144,25 @@ pub struct EventLexicon {
     entries: Vec<Entry>,
     by_head: FxHashMap<(String, WordKind), Vec<u32>>,
     light_verbs: FxHashSet<String>,
-    /// Code prefixes and the role they give a private person acted on.
-    private_roles: Vec<(String, String)>,
+    /// Code prefixes and the role they give a private person on one side
+    /// of the act.
+    private_roles: Vec<PrivateRole>,
+}
+
+/// Which side of an act a private person is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// Who acts ("Jane Doe stabbed three people": UAF).
+    Source,
+    /// Who is acted on ("arrested Jane Doe": CRM).
+    Target,
+}
+
+#[derive(Clone, Debug)]
+struct PrivateRole {
+    side: Side,
+    prefix: String,
+    role: String,
 }
 
 impl EventLexicon {
@@ -158,7 +175,9 @@ impl EventLexicon {
             if name.ends_with("light-verbs.txt") {
                 lexicon.add_light_verbs(text);
             } else if name.ends_with("private-targets.txt") {
-                errors.extend(lexicon.add_private_roles(name, text));
+                errors.extend(lexicon.add_private_roles(name, text, Side::Target));
+            } else if name.ends_with("private-sources.txt") {
+                errors.extend(lexicon.add_private_roles(name, text, Side::Source));
             } else {
                 errors.extend(lexicon.add_file(name, text));
             }
@@ -193,9 +212,9 @@ impl EventLexicon {
         }
     }
 
-    /// Adds `code role` lines: the role of an unknown private person that
-    /// an act of that code is done to.
-    pub fn add_private_roles(&mut self, name: &str, text: &str) -> Vec<LexiconError> {
+    /// Adds `code role` lines: the role of an unknown private person on
+    /// `side` of an act of that code.
+    pub fn add_private_roles(&mut self, name: &str, text: &str, side: Side) -> Vec<LexiconError> {
         let mut errors = Vec::new();
         for (idx, line) in text.lines().enumerate() {
             let fields: Vec<&str> = line
@@ -206,9 +225,13 @@ impl EventLexicon {
                 .collect();
             match fields.as_slice() {
                 [] => {}
-                [code, role] if is_code_prefix(code) && is_role(role) => self
-                    .private_roles
-                    .push((code.to_string(), role.to_string())),
+                [code, role] if is_code_prefix(code) && is_role(role) => {
+                    self.private_roles.push(PrivateRole {
+                        side,
+                        prefix: code.to_string(),
+                        role: role.to_string(),
+                    })
+                }
                 _ => errors.push(LexiconError {
                     origin: format!("{name}:{}", idx + 1),
                     message: "expected a CAMEO code prefix and a three-letter role".into(),
@@ -218,14 +241,15 @@ impl EventLexicon {
         errors
     }
 
-    /// The role of an unknown private person an act of `code` is done to
-    /// ("arrested Jane Doe": CRM), by the longest matching code prefix.
-    pub fn private_role(&self, code: &EventCode) -> Option<&str> {
+    /// The role of an unknown private person on `side` of an act of
+    /// `code` ("arrested Jane Doe": CRM; "Jane Doe stabbed": UAF), by the
+    /// longest matching code prefix.
+    pub fn private_role(&self, code: &EventCode, side: Side) -> Option<&str> {
         self.private_roles
             .iter()
-            .filter(|(prefix, _)| code.is_within(prefix))
-            .max_by_key(|(prefix, _)| prefix.len())
-            .map(|(_, role)| role.as_str())
+            .filter(|row| row.side == side && code.is_within(&row.prefix))
+            .max_by_key(|row| row.prefix.len())
+            .map(|row| row.role.as_str())
     }
 
     fn push(&mut self, entry: Entry) {
@@ -402,17 +426,25 @@ mod tests {
     #[test]
     fn private_roles_take_the_longest_code_prefix() {
         let mut lexicon = EventLexicon::default();
-        let errors =
-            lexicon.add_private_roles("t.txt", "# why\n17 CVL\n173 CRM  # arrests\n17x CRM\n");
+        let errors = lexicon.add_private_roles(
+            "t.txt",
+            "# why\n17 CVL\n173 CRM  # arrests\n17x CRM\n",
+            Side::Target,
+        );
+        lexicon.add_private_roles("s.txt", "18 UAF\n", Side::Source);
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(errors[0].origin, "t.txt:4");
         let role = |code: &str| {
             lexicon
-                .private_role(&EventCode::parse(code).unwrap())
+                .private_role(&EventCode::parse(code).unwrap(), Side::Target)
                 .map(str::to_string)
         };
         assert_eq!(role("1731").as_deref(), Some("CRM"));
         assert_eq!(role("172").as_deref(), Some("CVL"));
         assert_eq!(role("111"), None);
+        // Each side has its own rows.
+        assert_eq!(role("180"), None);
+        let code = EventCode::parse("180").unwrap();
+        assert_eq!(lexicon.private_role(&code, Side::Source), Some("UAF"));
     }
 }

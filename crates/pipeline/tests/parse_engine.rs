@@ -163,3 +163,11 @@ fn a_modal_reaches_down_open_complements() {
     );
     assert!(found.contains(&"KEN ETHGOV 16".to_string()), "{found:?}");
 }
+
+#[test]
+fn an_unknown_person_who_assaults_is_an_attacker_of_the_articles_country() {
+    let found = triples(
+        "On Friday, 31-year-old Daniel Okafor stabbed three people at a market in Nairobi.",
+    );
+    assert!(found.contains(&"KENUAF KENCVL 18".to_string()), "{found:?}");
+}

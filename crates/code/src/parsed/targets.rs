@@ -17,7 +17,7 @@ use super::clause::Clause;
 use super::rejection::Rejection;
 use crate::cues::Cue;
 use crate::discourse::Article;
-use crate::lexicon::{Entry, EventLexicon, FrameFamily, ImplicitTarget, WordKind};
+use crate::lexicon::{Entry, EventLexicon, FrameFamily, ImplicitTarget, Side, WordKind};
 use crate::participants::{own_country, protested_government};
 
 /// Who acts on whom.
@@ -37,7 +37,7 @@ pub fn parties(
     lexicon: &EventLexicon,
     article: &Article,
 ) -> Result<Parties, Rejection> {
-    let sources = sources(clause, arguments)?;
+    let sources = sources(clause, arguments, code, lexicon)?;
     let codes: Vec<ActorCode> = sources.iter().map(|s| s.code.clone()).collect();
     let mut targets = actors_of(clause, &arguments.targets, &codes);
     if targets.is_empty() {
@@ -160,7 +160,15 @@ fn through_event_nouns(
         .collect()
 }
 
-fn sources(clause: &Clause, arguments: &Arguments) -> Result<Vec<Participant>, Rejection> {
+/// The actors of the source words, or a private person the knowledge base
+/// lacks whom the act itself says what they are ("Jane Doe stabbed three
+/// people": an attacker, UAF).
+fn sources(
+    clause: &Clause,
+    arguments: &Arguments,
+    code: &EventCode,
+    lexicon: &EventLexicon,
+) -> Result<Vec<Participant>, Rejection> {
     if arguments.sources.is_empty() {
         return Err(if arguments.passive {
             Rejection::PassiveWithoutAgent
@@ -169,10 +177,14 @@ fn sources(clause: &Clause, arguments: &Arguments) -> Result<Vec<Participant>, R
         });
     }
     let sources = actors_of(clause, &arguments.sources, &[]);
-    if sources.is_empty() {
-        return Err(Rejection::SourceNotActor);
+    if !sources.is_empty() {
+        return Ok(sources);
     }
-    Ok(sources)
+    lexicon
+        .private_role(code, Side::Source)
+        .and_then(|role| private_person(clause, &arguments.sources, role))
+        .map(|person| vec![person])
+        .ok_or(Rejection::SourceNotActor)
 }
 
 fn actors_of(clause: &Clause, words: &[usize], exclude: &[ActorCode]) -> Vec<Participant> {
@@ -212,7 +224,7 @@ fn fill_missing_target(
         parties.reciprocal = true;
         return Ok(());
     }
-    if let Some(role) = lexicon.private_role(code)
+    if let Some(role) = lexicon.private_role(code, Side::Target)
         && let Some(person) = private_person(clause, &arguments.targets, role)
     {
         parties.targets.push(person);
@@ -247,9 +259,9 @@ fn implicit_by_code(code: &EventCode) -> Option<ImplicitTarget> {
     }
 }
 
-/// A person the knowledge base lacks, named as the target of an act that
-/// says what they are ("arrested Jane Doe": a suspect, CRM), of the
-/// article's country (`data/gold/README.md`, rule 39).
+/// A person the knowledge base lacks, named as a party to an act that says
+/// what they are ("arrested Jane Doe": a suspect, CRM), of the article's
+/// country (`data/gold/README.md`, rule 39).
 fn private_person(clause: &Clause, words: &[usize], role: &str) -> Option<Participant> {
     let sentence = clause.sentence;
     let doc = sentence.doc;
