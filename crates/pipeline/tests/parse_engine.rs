@@ -171,3 +171,11 @@ fn an_unknown_person_who_assaults_is_an_attacker_of_the_articles_country() {
     );
     assert!(found.contains(&"KENUAF KENCVL 18".to_string()), "{found:?}");
 }
+
+#[test]
+fn a_quotation_right_after_the_object_is_a_charged_naming() {
+    let found = triples(
+        "Kenyan President William Ruto called Ethiopia's dam plan a \"grab and theft of our water\".",
+    );
+    assert!(found.contains(&"KENGOV ETH 11".to_string()), "{found:?}");
+}

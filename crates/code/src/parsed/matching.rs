@@ -80,13 +80,20 @@ fn fits(clause: &Clause, word: usize, entry: &Entry) -> bool {
 }
 
 /// "called the plan \"a sham\"": a complement (open clause, second object,
-/// "as" phrase) that opens with a quotation mark.
+/// "as" phrase) that opens with a quotation mark, or, whatever the parser
+/// made of the quoted words, a quotation that opens right after the
+/// object's head ("called the move a \"smash and grab\"").
 fn quoted_complement(clause: &Clause, verb: usize) -> bool {
-    let objects = clause
+    let objects: Vec<usize> = clause
         .children(verb)
         .iter()
-        .filter(|&&c| clause.rel(c) == DepRel::Obj)
-        .count();
+        .copied()
+        .filter(|&c| clause.rel(c) == DepRel::Obj)
+        .collect();
+    if objects.iter().any(|&object| quote_after(clause, object)) {
+        return true;
+    }
+    let objects = objects.len();
     clause.children(verb).iter().any(|&child| {
         let complement = match clause.rel(child) {
             DepRel::Xcomp => true,
@@ -106,6 +113,16 @@ fn quoted_complement(clause: &Clause, verb: usize) -> bool {
                 && is_quote(clause.form(start + 1));
         complement && quoted
     })
+}
+
+/// A quotation mark right after `word`, or after an article that follows it.
+fn quote_after(clause: &Clause, word: usize) -> bool {
+    let next = word + 1;
+    next < clause.len()
+        && (is_quote(clause.form(next))
+            || clause.is(next, Cue::Article)
+                && next + 1 < clause.len()
+                && is_quote(clause.form(next + 1)))
 }
 
 fn is_quote(form: &str) -> bool {
