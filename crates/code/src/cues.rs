@@ -107,7 +107,6 @@ cue_classes! {
     ComplementPreposition,
     As,
     ActNoun,
-    ActPronoun,
 }
 
 impl Cue {

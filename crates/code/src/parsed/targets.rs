@@ -65,9 +65,8 @@ pub fn parties(
     Ok(parties)
 }
 
-/// A target that is an act naming no actor, "it" or "this" or a definite
-/// act noun ("called it a sham", "opposed the withdrawal", "criticized the
-/// move"), is aimed at whoever did the latest act coded before it in the
+/// A target that is an act naming no actor, a definite act noun ("opposed
+/// the withdrawal", "criticized the move"), is aimed at whoever did the latest act coded before it in the
 /// article, other than the source.
 fn previous_actor(
     clause: &Clause,
@@ -115,12 +114,12 @@ fn same_party(a: &ActorCode, b: &ActorCode) -> bool {
     a == b || (a.is_bare() || b.is_bare()) && a.head() == b.head()
 }
 
-/// "it", "this", or "the"/"this" before an act noun or an event noun with
-/// no modifier naming whose act it is.
+/// "the"/"this" before an act noun or an event noun with no modifier
+/// naming whose act it is. (Pronouns such as "it" may stand for an act too,
+/// but no dev sentence needed them: they stay unresolved.)
 fn refers_to_an_act(clause: &Clause, word: usize, lexicon: &EventLexicon) -> bool {
     let lemma = clause.lemma(word);
     match clause.upos(word) {
-        Upos::Pron => Cue::ActPronoun.matches(lemma),
         Upos::Noun => {
             let act = clause.is(word, Cue::ActNoun)
                 || lexicon.entries(lemma, WordKind::Noun).next().is_some();
