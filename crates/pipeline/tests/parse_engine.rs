@@ -179,3 +179,11 @@ fn a_quotation_right_after_the_object_is_a_charged_naming() {
     );
     assert!(found.contains(&"KENGOV ETH 11".to_string()), "{found:?}");
 }
+
+#[test]
+fn a_claim_about_another_actors_act_accuses_them() {
+    let found = triples(
+        "Kenyan President William Ruto claimed Ethiopian militias were smuggling weapons into Kenya.",
+    );
+    assert!(found.contains(&"KENGOV ETHREB 11".to_string()), "{found:?}");
+}
