@@ -4,6 +4,7 @@
 //! ```text
 //! cargo run --release -p dateline-parse --example train -- ../shared/ud-ewt [--test] [--out FILE]
 //!     [--tagger-epochs N] [--parser-epochs N] [--folds N] [--min-weight W]
+//!     [--explore P] [--seed N] [--ensemble N]
 //! ```
 //!
 //! Prints dev scores (and, with `--test`, test scores: report those once)
@@ -56,6 +57,8 @@ fn parse_args() -> Result<Args, String> {
             "--folds" => config.folds = number(&value(&arg)?)?,
             "--min-weight" => config.min_weight = number(&value(&arg)?)?,
             "--explore" => config.explore = number(&value(&arg)?)?,
+            "--seed" => config.seed = number(&value(&arg)?)?,
+            "--ensemble" => config.ensemble = number(&value(&arg)?)?,
             _ if arg.starts_with("--") => return Err(format!("unknown option {arg}")),
             _ => treebank = Some(PathBuf::from(arg)),
         }

@@ -26,7 +26,7 @@ use crate::tags::Tag;
 const MAGIC: &[u8; 8] = b"DLPARSE\0";
 /// Bumped whenever the payload layout or the features change: a model is
 /// only valid with the feature code that trained it.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 const END: &[u8; 4] = b"END\0";
 /// A payload larger than this is refused (the built-in one is far smaller).
 const MAX_PAYLOAD: u64 = 1 << 30;

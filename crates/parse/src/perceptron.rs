@@ -186,22 +186,40 @@ impl Trainer {
 
     /// The averaged weights, without entries smaller than `min_weight`.
     pub fn finish(&self, min_weight: f32) -> Weights {
-        let mut rows: Vec<(u64, Vec<(u16, f32)>)> = self
-            .rows
-            .iter()
-            .filter_map(|(&key, row)| {
-                let mut kept: Vec<(u16, f32)> = row
-                    .averages(self.clock)
-                    .into_iter()
-                    .filter(|(_, weight)| weight.abs() >= min_weight)
-                    .collect();
-                kept.sort_unstable_by_key(|&(class, _)| class);
-                (!kept.is_empty()).then_some((key, kept))
-            })
-            .collect();
-        rows.sort_unstable_by_key(|(key, _)| *key);
-        Weights::from_rows(self.n_classes, &rows)
+        mix(std::slice::from_ref(self), min_weight)
     }
+}
+
+/// The mean of several trainers' averaged weights (same classes), without
+/// entries smaller than `min_weight`. Scores are linear in the weights, so
+/// the mean model scores every decision as the mean of the models' scores:
+/// an ensemble of perceptrons trained in different orders, at the cost of
+/// one model.
+pub(crate) fn mix(trainers: &[Trainer], min_weight: f32) -> Weights {
+    let n_classes = trainers.first().map_or(0, |trainer| trainer.n_classes);
+    let share = 1.0 / trainers.len().max(1) as f32;
+    let mut sums: FxHashMap<u64, Vec<(u16, f32)>> = FxHashMap::default();
+    for trainer in trainers {
+        for (&key, row) in &trainer.rows {
+            let sum = sums.entry(key).or_default();
+            for (class, weight) in row.averages(trainer.clock) {
+                match sum.iter_mut().find(|(c, _)| *c == class) {
+                    Some((_, total)) => *total += weight * share,
+                    None => sum.push((class, weight * share)),
+                }
+            }
+        }
+    }
+    let mut rows: Vec<(u64, Vec<(u16, f32)>)> = sums
+        .into_iter()
+        .filter_map(|(key, mut row)| {
+            row.retain(|(_, weight)| weight.abs() >= min_weight);
+            row.sort_unstable_by_key(|&(class, _)| class);
+            (!row.is_empty()).then_some((key, row))
+        })
+        .collect();
+    rows.sort_unstable_by_key(|(key, _)| *key);
+    Weights::from_rows(n_classes, &rows)
 }
 
 /// Inference weights: quantised rows in an open-addressing table.

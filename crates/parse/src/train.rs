@@ -32,6 +32,9 @@ pub struct TrainConfig {
     pub min_weight: f32,
     /// The parser's exploration probability (see the parser's module doc).
     pub explore: f64,
+    /// Parsers trained side by side (one thread each) and mixed into one:
+    /// their mean weights score like the mean of their scores.
+    pub ensemble: usize,
     /// What the model is, written into it (data, version, licence, scores).
     pub description: String,
 }
@@ -45,6 +48,7 @@ impl Default for TrainConfig {
             seed: 0x0DA7_E11E,
             min_weight: 0.05,
             explore: 0.9,
+            ensemble: 4,
             description: String::new(),
         }
     }
@@ -123,6 +127,7 @@ pub fn train(
         seed: config.seed ^ 0x5041_5253,
         min_weight: config.min_weight,
         explore: config.explore,
+        ensemble: config.ensemble,
     };
     let n_labels = inventory.labels.len();
     let root_label = inventory.root_label()?;

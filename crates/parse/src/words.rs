@@ -64,6 +64,12 @@ impl WordAtoms {
             class: class_of(text),
         }
     }
+
+    /// Whether the word is punctuation (starts with neither a letter nor a
+    /// digit).
+    pub fn is_punctuation(&self) -> bool {
+        self.class == mix(0x434c, 5)
+    }
 }
 
 /// Quotes, apostrophes, dashes and digits as the treebank mostly writes them.

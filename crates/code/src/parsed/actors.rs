@@ -126,10 +126,16 @@ fn owned_agents(clause: &Clause, head: usize, agent: &Participant) -> Vec<Partic
 }
 
 /// Modifiers that say whose the phrase is: a possessor, a demonym, a
-/// country compound, an "of" phrase, a name in apposition.
+/// country compound, an "of" phrase, a name in apposition, a title before
+/// a name ("opposition leader Jawar Mohammed": `nmod:desc` in UD 2.15).
 fn names_phrase_owner(clause: &Clause, child: usize) -> bool {
     match clause.rel(child) {
-        DepRel::NmodPoss | DepRel::Amod | DepRel::Compound | DepRel::Flat | DepRel::Appos => true,
+        DepRel::NmodPoss
+        | DepRel::Amod
+        | DepRel::Compound
+        | DepRel::Flat
+        | DepRel::Appos
+        | DepRel::NmodDesc => true,
         DepRel::Nmod => clause
             .preposition(child)
             .is_some_and(|preposition| Cue::OwnerPreposition.matches(preposition)),

@@ -260,9 +260,12 @@ fn asserting_verb(
     match clause.rel(noun) {
         DepRel::Obj | DepRel::NsubjPass if head_is_light() => Ok(Some(head)),
         // "granted X a pardon": the parser takes a double object's second
-        // noun for a bare oblique.
-        DepRel::OblUnmarked
-            if head_is_light() && !clause.syntax.verb_group(head).objects.is_empty() =>
+        // noun for a bare oblique (`obl:unmarked`, or `obl` without a
+        // preposition).
+        DepRel::OblUnmarked | DepRel::Obl
+            if (clause.rel(noun) == DepRel::OblUnmarked || clause.preposition(noun).is_none())
+                && head_is_light()
+                && !clause.syntax.verb_group(head).objects.is_empty() =>
         {
             Ok(Some(head))
         }
