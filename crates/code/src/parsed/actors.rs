@@ -32,21 +32,14 @@ pub fn participants(clause: &Clause, word: usize, exclude: &[ActorCode]) -> Vec<
 /// One phrase that names a country and that country's own actor ("the
 /// Iranian airline Mahan Air", "United States District Judge X") names one
 /// party, the more specific.
-fn without_bare_owners(participants: Vec<Participant>) -> Vec<Participant> {
-    let specific = |bare: &Participant| {
-        participants
-            .iter()
-            .any(|p| !p.code.is_bare() && p.code.head() == bare.code.head())
-    };
-    let keep: Vec<bool> = participants
+fn without_bare_owners(mut participants: Vec<Participant>) -> Vec<Participant> {
+    let specific: Vec<String> = participants
         .iter()
-        .map(|p| !(p.code.is_bare() && specific(p)))
+        .filter(|p| !p.code.is_bare())
+        .map(|p| p.code.head().to_string())
         .collect();
+    participants.retain(|p| !(p.code.is_bare() && specific.iter().any(|h| h == p.code.head())));
     participants
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(p, keep)| keep.then_some(p))
-        .collect()
 }
 
 /// `word` and the words coordinated with it ("Russia, China and Iran").
