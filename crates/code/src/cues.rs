@@ -107,6 +107,7 @@ cue_classes! {
     ComplementPreposition,
     As,
     ActNoun,
+    Pluperfect,
 }
 
 impl Cue {

@@ -187,3 +187,14 @@ fn a_claim_about_another_actors_act_accuses_them() {
     );
     assert!(found.contains(&"KENGOV ETHREB 11".to_string()), "{found:?}");
 }
+
+#[test]
+fn a_main_clause_in_the_past_perfect_is_background() {
+    let found = triples("Kenya had accused Ethiopia of arming the rebels.");
+    assert!(found.is_empty(), "{found:?}");
+    let found = triples("Kenya accused Ethiopia of arming the rebels.");
+    assert!(found.contains(&"KEN ETH 11".to_string()), "{found:?}");
+    // Shifted back in reported speech, it is still the story.
+    let found = triples("Kenyan officials said Ethiopia had attacked a Kenyan border post.");
+    assert!(found.iter().any(|t| t.starts_with("ETH KEN")), "{found:?}");
+}

@@ -113,6 +113,9 @@ fn hypothetical(clause: &Clause, predicate: usize) -> bool {
 /// up to the root; a relative clause about an actor; a date before the
 /// report among the predicate's modifiers.
 fn background(clause: &Clause, predicate: usize) -> Result<(), Rejection> {
+    if main_clause_pluperfect(clause, predicate) {
+        return Err(Rejection::Pluperfect);
+    }
     for word in clause.ancestors(predicate) {
         // A relative clause describes a noun, it does not report. Participles
         // (`acl`) stay: on the dev part they carried as many events as
@@ -149,6 +152,33 @@ fn background(clause: &Clause, predicate: usize) -> Result<(), Rejection> {
         }
     }
     Ok(())
+}
+
+/// "The US had been allied with ...", "militias had made threats": the
+/// past perfect in a main clause tells what came before the story (rule
+/// 35). In a complement it is only reported speech shifted back ("said it
+/// had carried out the attack"), which stays.
+fn main_clause_pluperfect(clause: &Clause, predicate: usize) -> bool {
+    let main = clause
+        .ancestors(predicate)
+        .all(|word| clause.head(word).is_none() || clause.rel(word) == DepRel::Conj);
+    let pluperfect = clause
+        .children(predicate)
+        .iter()
+        .any(|&child| clause.rel(child) == DepRel::Aux && clause.is(child, Cue::Pluperfect));
+    // "On last Thursday, the delegations had met": a weekday dates it to
+    // the story's own week.
+    let this_week = clause
+        .children(predicate)
+        .iter()
+        .filter(|&&child| clause.rel(child).universal() == DepRel::Obl)
+        .any(|&child| {
+            clause
+                .subtree(child)
+                .iter()
+                .any(|&w| clause.is(w, Cue::Day))
+        });
+    main && pluperfect && !this_week
 }
 
 /// A frame from the verb group or the verb above: "will" and "is set to"

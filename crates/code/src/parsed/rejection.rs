@@ -34,6 +34,8 @@ pub enum Rejection {
     RelativeClause,
     /// Dated before the report ("in 2014", "last year").
     DatedEarlier(String),
+    /// A main clause in the past perfect ("had been allied"): background.
+    Pluperfect,
     /// A frame whose act has no CAMEO code of its own ("refused to fight").
     FramedActHasNoCode(FrameFamily),
     /// Every source-target pair was one actor acting on itself.
@@ -68,6 +70,7 @@ impl fmt::Display for Rejection {
             }
             Rejection::RelativeClause => f.write_str("in a relative clause describing an actor"),
             Rejection::DatedEarlier(when) => write!(f, "dated before the report ({when})"),
+            Rejection::Pluperfect => f.write_str("told in the past perfect, as background"),
             Rejection::FramedActHasNoCode(family) => {
                 write!(
                     f,
