@@ -77,24 +77,21 @@ fn is_unknown_person(resolved: &Resolved) -> bool {
 /// ", the foreign affairs minister": a comma, then at most a few lower-case
 /// words (an article and modifiers) before the title.
 fn title_after_comma(between: &str) -> bool {
-    let Some(rest) = between.trim().strip_prefix(',') else {
-        return false;
-    };
-    let words: Vec<&str> = rest.split_whitespace().collect();
-    words.len() <= MAX_WORDS_BEFORE_TITLE
-        && words
-            .iter()
-            .all(|word| word.chars().all(|c| c.is_lowercase()))
+    words_after_comma(between).is_some_and(|words| {
+        words.len() <= MAX_WORDS_BEFORE_TITLE
+            && words
+                .iter()
+                .all(|word| word.chars().all(|c| c.is_lowercase()))
+    })
 }
 
 /// ", director of global news for", ", a member of": a comma, then a few
 /// lower-case words describing a post, the last (before an article) a
 /// preposition that names whom the post serves.
 fn post_of_body(kb: &Kb, between: &str) -> bool {
-    let Some(rest) = between.trim().strip_prefix(',') else {
+    let Some(mut words) = words_after_comma(between) else {
         return false;
     };
-    let mut words: Vec<&str> = rest.split_whitespace().collect();
     if words
         .last()
         .is_some_and(|word| kb.has_cue(word, Cue::Definite))
@@ -108,6 +105,12 @@ fn post_of_body(kb: &Kb, between: &str) -> bool {
         && words
             .last()
             .is_some_and(|word| kb.has_cue(word, Cue::Affiliation))
+}
+
+/// The words of the text between two mentions when it opens with a comma.
+fn words_after_comma(between: &str) -> Option<Vec<&str>> {
+    let rest = between.trim().strip_prefix(',')?;
+    Some(rest.split_whitespace().collect())
 }
 
 /// The name is followed by a comma, a full stop or the end of its sentence

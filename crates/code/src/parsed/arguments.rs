@@ -263,7 +263,7 @@ fn asserting_verb(
         // noun for a bare oblique (`obl:unmarked`, or `obl` without a
         // preposition).
         DepRel::OblUnmarked | DepRel::Obl
-            if (clause.rel(noun) == DepRel::OblUnmarked || clause.preposition(noun).is_none())
+            if clause.preposition(noun).is_none()
                 && head_is_light()
                 && !clause.syntax.verb_group(head).objects.is_empty() =>
         {

@@ -64,40 +64,42 @@ fn governing_chain(clause: &Clause, predicate: usize) -> Vec<usize> {
     chain
 }
 
-/// A negation on the predicate or a verb governing it ("did not meet", "no
-/// talks", "did not agree to meet").
-fn negated(clause: &Clause, predicate: usize) -> bool {
-    let chain = governing_chain(clause, predicate);
-    let own = |word: usize| {
-        clause.children(word).iter().any(|&child| {
-            matches!(clause.rel(child), DepRel::Advmod | DepRel::Det)
-                && clause.is(child, Cue::Negation)
-        })
-    };
-    // A conjunct's negation is its own ("met but did not sign").
+/// Whether `own` holds of the predicate or of a verb governing it through
+/// open complements ("did not agree to meet", "would consider charging"):
+/// a conjunct's negation or modal is its own ("met but did not sign").
+fn on_predicate_or_governor(
+    clause: &Clause,
+    predicate: usize,
+    own: impl Fn(usize) -> bool,
+) -> bool {
     own(predicate)
-        || chain
+        || governing_chain(clause, predicate)
             .windows(2)
             .take_while(|pair| clause.rel(pair[0]) == DepRel::Xcomp)
             .any(|pair| own(pair[1]))
 }
 
-/// A modal auxiliary ("could strike"), a condition ("if Iran attacks"), or
-/// a question, on the predicate or a clause above it.
+/// A negation on the predicate or a verb governing it ("did not meet", "no
+/// talks", "did not agree to meet").
+fn negated(clause: &Clause, predicate: usize) -> bool {
+    on_predicate_or_governor(clause, predicate, |word| {
+        clause.children(word).iter().any(|&child| {
+            matches!(clause.rel(child), DepRel::Advmod | DepRel::Det)
+                && clause.is(child, Cue::Negation)
+        })
+    })
+}
+
+/// A modal auxiliary ("could strike", "would prefer to agree"), a
+/// condition ("if Iran attacks"), or a question, on the predicate or a
+/// clause above it.
 fn hypothetical(clause: &Clause, predicate: usize) -> bool {
-    let own_modal = |word: usize| {
+    let modal = on_predicate_or_governor(clause, predicate, |word| {
         clause
             .children(word)
             .iter()
             .any(|&child| clause.rel(child) == DepRel::Aux && clause.is(child, Cue::Hypothetical))
-    };
-    // Like a negation, a modal reaches down open complements: "would
-    // prefer to agree", "would consider charging".
-    let modal = own_modal(predicate)
-        || governing_chain(clause, predicate)
-            .windows(2)
-            .take_while(|pair| clause.rel(pair[0]) == DepRel::Xcomp)
-            .any(|pair| own_modal(pair[1]));
+    });
     let conditional = clause.ancestors(predicate).any(|word| {
         clause
             .mark(word)
@@ -159,17 +161,19 @@ fn background(clause: &Clause, predicate: usize) -> Result<(), Rejection> {
 /// 35). In a complement it is only reported speech shifted back ("said it
 /// had carried out the attack"), which stays.
 fn main_clause_pluperfect(clause: &Clause, predicate: usize) -> bool {
+    let children = clause.children(predicate);
+    let pluperfect = children
+        .iter()
+        .any(|&child| clause.rel(child) == DepRel::Aux && clause.is(child, Cue::Pluperfect));
+    if !pluperfect {
+        return false;
+    }
     let main = clause
         .ancestors(predicate)
         .all(|word| clause.head(word).is_none() || clause.rel(word) == DepRel::Conj);
-    let pluperfect = clause
-        .children(predicate)
-        .iter()
-        .any(|&child| clause.rel(child) == DepRel::Aux && clause.is(child, Cue::Pluperfect));
     // "On last Thursday, the delegations had met": a weekday dates it to
     // the story's own week.
-    let this_week = clause
-        .children(predicate)
+    let this_week = children
         .iter()
         .filter(|&&child| clause.rel(child).universal() == DepRel::Obl)
         .any(|&child| {
@@ -178,7 +182,7 @@ fn main_clause_pluperfect(clause: &Clause, predicate: usize) -> bool {
                 .iter()
                 .any(|&w| clause.is(w, Cue::Day))
         });
-    main && pluperfect && !this_week
+    main && !this_week
 }
 
 /// A frame from the verb group or the verb above: "will" and "is set to"

@@ -5,7 +5,7 @@
 //! release of X" asks whoever holds X; "plans to visit Y" is aimed at Y),
 //! reciprocity ("A and B met"), a private person the knowledge base lacks
 //! by the act done to them ("sentenced Jane Doe": the article's country,
-//! CRM), or CAMEO's implicit targets (protests address the protesters'
+//! CRM; the source side likewise, "Jane Doe stabbed": UAF), or CAMEO's implicit targets (protests address the protesters'
 //! government; curfews and states of emergency fall on the source's
 //! country: `data/gold/README.md`, rules 23, 30, 39, 41 and 43).
 
@@ -66,8 +66,8 @@ pub fn parties(
 }
 
 /// A target that is an act naming no actor, a definite act noun ("opposed
-/// the withdrawal", "criticized the move"), is aimed at whoever did the latest act coded before it in the
-/// article, other than the source.
+/// the withdrawal", "criticized the move"), is aimed at whoever did the
+/// latest act coded before it in the article, other than the source.
 fn previous_actor(
     clause: &Clause,
     words: &[usize],
