@@ -108,6 +108,7 @@ cue_classes! {
     As,
     ActNoun,
     Pluperfect,
+    Realised,
 }
 
 impl Cue {

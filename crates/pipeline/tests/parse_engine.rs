@@ -198,3 +198,17 @@ fn a_main_clause_in_the_past_perfect_is_background() {
     let found = triples("Kenyan officials said Ethiopia had attacked a Kenyan border post.");
     assert!(found.iter().any(|t| t.starts_with("ETH KEN")), "{found:?}");
 }
+
+#[test]
+fn an_infinitive_tried_or_allowed_is_not_done() {
+    let found = triples("Ethiopian troops tried to seize the Kenyan border town of Moyale.");
+    assert!(found.is_empty(), "{found:?}");
+    let found = triples("The court allowed Kenyan police to arrest the Ethiopian ambassador.");
+    assert!(!found.iter().any(|t| t.starts_with("KENCOP")), "{found:?}");
+    // A verb that tells the act was done keeps it.
+    let found = triples("Ethiopian troops began to shell the Kenyan border town of Moyale.");
+    assert!(
+        found.iter().any(|t| t.starts_with("ETHMIL KEN")),
+        "{found:?}"
+    );
+}

@@ -36,6 +36,9 @@ pub enum Rejection {
     DatedEarlier(String),
     /// A main clause in the past perfect ("had been allied"): background.
     Pluperfect,
+    /// A `to` infinitive under a verb that does not say it was done: a
+    /// purpose, an attempt, a permission, an appeal ("struggled to censor").
+    NotDone,
     /// A frame whose act has no CAMEO code of its own ("refused to fight").
     FramedActHasNoCode(FrameFamily),
     /// Every source-target pair was one actor acting on itself.
@@ -71,6 +74,9 @@ impl fmt::Display for Rejection {
             Rejection::RelativeClause => f.write_str("in a relative clause describing an actor"),
             Rejection::DatedEarlier(when) => write!(f, "dated before the report ({when})"),
             Rejection::Pluperfect => f.write_str("told in the past perfect, as background"),
+            Rejection::NotDone => {
+                f.write_str("an infinitive aimed at, tried or allowed, not told as done")
+            }
             Rejection::FramedActHasNoCode(family) => {
                 write!(
                     f,
