@@ -70,6 +70,9 @@ impl Coder {
             let outcome = self.events_for(&sentence, &clauses, trigger, &candidate, article);
             let rule = self.dictionary.pattern(candidate.pattern).id.clone();
             let verdict = match outcome {
+                Ok((events, _)) if let Some(reason) = not_asserted(article, &events) => {
+                    Verdict::Rejected(format!("the parse reads the act as not asserted: {reason}"))
+                }
                 Ok((events, notes)) => {
                     let first = article.events.len();
                     // One act said twice in a sentence ("threatened to impose
@@ -772,4 +775,12 @@ fn dyads(
         }
     }
     pairs
+}
+
+/// With both engines: the parse engine read the act at these events'
+/// trigger as not asserted.
+fn not_asserted<'a>(article: &'a Article, events: &[Event]) -> Option<&'a str> {
+    events
+        .first()
+        .and_then(|event| article.not_asserted_at(event.trigger))
 }

@@ -17,9 +17,22 @@ use crate::sentence::{DocIndex, Sentence};
 #[derive(Debug, Default)]
 pub struct Article {
     pub events: Vec<Event>,
+    /// Triggers the parse engine read as not asserted (negated, modal,
+    /// background, not done), with the reason: with both engines, the
+    /// patterns engine does not code them either, since its token windows
+    /// see less of the clause than the parse does.
+    pub not_asserted: Vec<(Span, String)>,
 }
 
 impl Article {
+    /// Why the parse engine read the act at `trigger` as not asserted.
+    pub fn not_asserted_at(&self, trigger: Span) -> Option<&str> {
+        self.not_asserted
+            .iter()
+            .find(|(span, _)| span.overlaps(trigger))
+            .map(|(_, reason)| reason.as_str())
+    }
+
     /// True when an event with the same source, target and code was coded
     /// in the same segment.
     pub fn repeats_in_segment(&self, event: &Event) -> bool {

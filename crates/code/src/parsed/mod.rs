@@ -78,7 +78,13 @@ impl Coder {
                         notes,
                     }
                 }
-                Err(rejection) => Verdict::Rejected(rejection.to_string()),
+                Err(rejection) => {
+                    if rejection.is_not_asserted() {
+                        let span = sentence.token_span(trigger.word);
+                        article.not_asserted.push((span, rejection.to_string()));
+                    }
+                    Verdict::Rejected(rejection.to_string())
+                }
             };
             if let Some(explanations) = explanations {
                 explanations.push(Explanation {

@@ -49,6 +49,22 @@ pub enum Rejection {
     RestatingParticiple,
 }
 
+impl Rejection {
+    /// The clause around the act does not assert it (negation, modality,
+    /// background, an infinitive not told as done), whatever its entry.
+    pub fn is_not_asserted(&self) -> bool {
+        matches!(
+            self,
+            Rejection::Negated
+                | Rejection::Hypothetical
+                | Rejection::BackgroundClause(_)
+                | Rejection::DatedEarlier(_)
+                | Rejection::Pluperfect
+                | Rejection::NotDone
+        )
+    }
+}
+
 impl fmt::Display for Rejection {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
