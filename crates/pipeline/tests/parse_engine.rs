@@ -228,3 +228,9 @@ fn with_both_engines_an_act_the_parse_reads_as_not_asserted_stays_uncoded() {
         assert!(found.is_empty(), "{body}: {found:?}");
     }
 }
+
+#[test]
+fn protesters_demands_with_no_addressee_are_on_their_government() {
+    let found = triples("Kenyan protesters' demands have included lower fuel prices.");
+    assert!(found.contains(&"KENOPP KENGOV 10".to_string()), "{found:?}");
+}
