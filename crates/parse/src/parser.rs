@@ -89,6 +89,9 @@ struct PartScores {
     buffer: Option<(u32, [i32; N_MOVES])>,
     /// The stack part's scores by stack top (`n`: the empty stack).
     stack: Vec<Option<[i32; N_MOVES]>>,
+    /// The top-right part's scores by stack top, with the rightmost child
+    /// they are for (right children come in order, so it tells them all).
+    top_right: Vec<Option<(u32, [i32; N_MOVES])>>,
 }
 
 impl PartScores {
@@ -96,6 +99,8 @@ impl PartScores {
         self.buffer = None;
         self.stack.clear();
         self.stack.resize(n + 1, None);
+        self.top_right.clear();
+        self.top_right.resize(n + 1, None);
     }
 }
 
@@ -170,7 +175,13 @@ impl Parser {
             .filter(|&(position, _)| position == state.buffer)
             .map(|(_, scores)| scores);
         let stack = parts.stack[top];
-        parts.features.start(buffer.is_none(), stack.is_none());
+        let right = child(&state.right1, state.stack_at(0));
+        let top_right = parts.top_right[top]
+            .filter(|&(child, _)| child == right)
+            .map(|(_, scores)| scores);
+        parts
+            .features
+            .start(buffer.is_none(), stack.is_none(), top_right.is_none());
         features(input, state, &mut parts.features);
         let score = |part: Part| {
             let mut scores = [0; N_MOVES];
@@ -180,10 +191,12 @@ impl Parser {
         };
         let buffer = buffer.unwrap_or_else(|| score(Part::Buffer));
         let stack = stack.unwrap_or_else(|| score(Part::Stack));
+        let top_right = top_right.unwrap_or_else(|| score(Part::TopRight));
         let config = score(Part::Config);
         parts.buffer = Some((state.buffer, buffer));
         parts.stack[top] = Some(stack);
-        std::array::from_fn(|class| buffer[class] + stack[class] + config[class])
+        parts.top_right[top] = Some((right, top_right));
+        std::array::from_fn(|class| buffer[class] + stack[class] + top_right[class] + config[class])
     }
 }
 
@@ -424,7 +437,7 @@ fn labels_of(sets: &[u64], token: u32) -> u64 {
 }
 
 /// What a move feature reads of the configuration. Parsing caches the
-/// scores of the first two parts, which outlive most configurations.
+/// scores of the first three parts, which outlive most configurations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Part {
     /// Only the buffer position: the words from the buffer's front on and
@@ -436,11 +449,14 @@ enum Part {
     /// children of the words below it (they gain one only when a word
     /// above them is popped). Not its right children.
     Stack,
+    /// The stack top's right children (with what the stack part reads):
+    /// the same until RIGHT gives it another.
+    TopRight,
     /// Everything else.
     Config,
 }
 
-const N_PARTS: usize = 3;
+const N_PARTS: usize = 4;
 
 /// Receives move features with the part of the configuration each reads.
 trait MoveFeatures {
@@ -499,8 +515,8 @@ struct PartedFeatures {
 }
 
 impl PartedFeatures {
-    fn start(&mut self, buffer: bool, stack: bool) {
-        self.wanted = [buffer, stack, true];
+    fn start(&mut self, buffer: bool, stack: bool, top_right: bool) {
+        self.wanted = [buffer, stack, top_right, true];
         self.keys.iter_mut().for_each(Vec::clear);
     }
 }
@@ -522,7 +538,7 @@ impl MoveFeatures for PartedFeatures {
 /// to the buffer's first word or to the word below it). Training sums
 /// their scores in this order, so it stays as the model was trained.
 fn features(input: Input<'_>, state: &State, fs: &mut impl MoveFeatures) {
-    use Part::{Buffer as B, Config as C, Stack as S};
+    use Part::{Buffer as B, Config as C, Stack as S, TopRight as R};
     let s0 = state.stack_at(0);
     let s1 = state.stack_at(1);
     let s2 = state.stack_at(2);
@@ -577,7 +593,7 @@ fn features(input: Input<'_>, state: &State, fs: &mut impl MoveFeatures) {
     fs.add3(S, 57, s1a.tag, s1ra.tag, s0a.tag);
     fs.add3(S, 58, s1a.tag, s1la.tag, s0a.tag);
     fs.add3(S, 59, s1a.tag, s0a.tag, s0la.tag);
-    fs.add3(C, 60, s1a.tag, s0a.tag, s0ra.tag);
+    fs.add3(R, 60, s1a.tag, s0a.tag, s0ra.tag);
     fs.add4(C, 61, s1a.tag, s0a.tag, b0a.tag, b1a.tag);
     // Distances.
     let d0 = distance(s0, b0);
@@ -590,12 +606,12 @@ fn features(input: Input<'_>, state: &State, fs: &mut impl MoveFeatures) {
     fs.add3(S, 77, s1a.word, s0a.word, d1);
     fs.add2(S, 79, s0a.tag, d1);
     // Valency.
-    fs.add2(C, 81, s0a.tag, count_of(&state.n_right, s0));
+    fs.add2(R, 81, s0a.tag, count_of(&state.n_right, s0));
     fs.add2(S, 83, s0a.tag, count_of(&state.n_left, s0));
     fs.add2(S, 85, s1a.tag, count_of(&state.n_right, s1));
     fs.add2(C, 87, b0a.tag, count_of(&state.n_left, b0));
     // Children: words of the nearest, tags and labels of the two nearest.
-    for (p, t, x) in [(S, 90, s0la), (C, 93, s0ra), (S, 99, s1ra), (C, 102, b0la)] {
+    for (p, t, x) in [(S, 90, s0la), (R, 93, s0ra), (S, 99, s1ra), (C, 102, b0la)] {
         fs.add1(p, t, x.word);
         fs.add1(p, t + 1, x.tag);
         fs.add1(p, t + 2, x.label);
@@ -603,7 +619,7 @@ fn features(input: Input<'_>, state: &State, fs: &mut impl MoveFeatures) {
     for (p, t, x) in [
         (S, 96, s1la),
         (S, 105, s0l2a),
-        (C, 108, s0r2a),
+        (R, 108, s0r2a),
         (C, 111, b0l2a),
         (S, 114, s1r2a),
     ] {
@@ -611,13 +627,13 @@ fn features(input: Input<'_>, state: &State, fs: &mut impl MoveFeatures) {
         fs.add1(p, t + 2, x.label);
     }
     fs.add3(S, 120, s0a.tag, s0la.tag, s0l2a.tag);
-    fs.add3(C, 121, s0a.tag, s0ra.tag, s0r2a.tag);
+    fs.add3(R, 121, s0a.tag, s0ra.tag, s0r2a.tag);
     fs.add3(C, 122, b0a.tag, b0la.tag, b0l2a.tag);
     fs.add3(S, 123, s1a.tag, s1ra.tag, s1r2a.tag);
-    fs.add3(C, 124, s0a.tag, s0la.label, s0ra.label);
+    fs.add3(R, 124, s0a.tag, s0la.label, s0ra.label);
     fs.add3(S, 125, s1a.tag, s1ra.label, s0a.tag);
     // Label sets.
-    fs.add2(C, 131, s0a.tag, labels_of(&state.right_labels, s0));
+    fs.add2(R, 131, s0a.tag, labels_of(&state.right_labels, s0));
     fs.add2(S, 133, s0a.tag, labels_of(&state.left_labels, s0));
     fs.add2(C, 135, b0a.tag, labels_of(&state.left_labels, b0));
     let s1_rset = labels_of(&state.right_labels, s1);
@@ -656,7 +672,7 @@ fn features(input: Input<'_>, state: &State, fs: &mut impl MoveFeatures) {
     fs.add4(C, 152, s0a.tag, b0a.tag, p0, d0);
     fs.add4(S, 153, s1a.tag, s0a.tag, p1, d1);
     // Lexical valency: how many dependents a given word already has.
-    fs.add2(C, 160, s0a.word, count_of(&state.n_right, s0));
+    fs.add2(R, 160, s0a.word, count_of(&state.n_right, s0));
     fs.add2(S, 161, s0a.word, count_of(&state.n_left, s0));
     fs.add2(C, 162, b0a.word, count_of(&state.n_left, b0));
     fs.add2(S, 163, s1a.word, count_of(&state.n_right, s1));
@@ -1078,14 +1094,17 @@ mod tests {
             state.start(words.len());
             state.count_punctuation(&words);
             parts.start(words.len());
-            let mut seen: [std::collections::HashMap<u32, Vec<u64>>; 2] = Default::default();
+            let mut seen: [std::collections::HashMap<u64, Vec<u64>>; 3] = Default::default();
             while !state.is_final() {
                 let mut parted = PartedFeatures::default();
-                parted.start(true, true);
+                parted.start(true, true, true);
                 features(input, &state, &mut parted);
+                let top = state.stack_at(0);
+                let right = child(&state.right1, top);
                 for (part, position) in [
-                    (Part::Buffer, state.buffer),
-                    (Part::Stack, state.stack_at(0)),
+                    (Part::Buffer, u64::from(state.buffer)),
+                    (Part::Stack, u64::from(top)),
+                    (Part::TopRight, u64::from(top) << 32 | u64::from(right)),
                 ] {
                     let keys = &parted.keys[part as usize];
                     let first = seen[part as usize].entry(position).or_insert(keys.clone());
