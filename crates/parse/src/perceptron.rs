@@ -241,9 +241,10 @@ pub(crate) struct Weights {
     scale: f32,
     /// Power-of-two table; fingerprint 0 marks an empty slot.
     slots: Vec<Slot>,
-    /// The full key of each slot (0 when empty), for writing the model;
-    /// lookups never read it.
+    /// The full key of each row and its slot, in the order they were
+    /// stored, for writing the model; lookups never read them.
     keys: Vec<u64>,
+    row_slots: Vec<u32>,
     /// Rows of three weights or more, as (class, weight) lists ...
     entries: Vec<Entry>,
     /// ... or, when they weigh most classes, one weight per class
@@ -373,39 +374,45 @@ impl Weights {
             })
             .filter(|(_, entries): &(u64, Vec<Entry>)| !entries.is_empty())
             .collect();
-        Weights::from_quantised(n_classes, scale, quantised)
+        Weights::from_quantised(n_classes, scale, quantised.into_iter().collect())
     }
 
     /// Builds the table from quantised rows (as a model file stores them,
-    /// sorted by key). Classes must be below `n_classes`.
-    pub fn from_quantised(n_classes: usize, scale: f32, rows: Vec<(u64, Vec<Entry>)>) -> Weights {
+    /// sorted by key; the order decides where each lands). Classes must be
+    /// below `n_classes`.
+    pub fn from_quantised(n_classes: usize, scale: f32, rows: QuantisedRows) -> Weights {
         let capacity = (rows.len() * 3 / 2).next_power_of_two().max(16);
         let mut weights = Weights {
             n_classes,
             scale,
             slots: vec![Slot::default(); capacity],
-            keys: vec![0; capacity],
+            keys: Vec::with_capacity(rows.len()),
+            row_slots: Vec::with_capacity(rows.len()),
             entries: Vec::new(),
             dense: Vec::new(),
-            n_entries: rows.iter().map(|(_, row)| row.len()).sum(),
+            n_entries: rows.entries.len(),
         };
         let mask = capacity - 1;
-        for (key, row) in rows {
+        for (key, row) in rows.iter() {
             let mut idx = key as usize & mask;
-            while weights.keys[idx] != 0 {
+            // A stored fingerprint is never 0.
+            while weights.slots[idx].fingerprint != 0 {
                 idx = (idx + 1) & mask;
             }
-            weights.keys[idx] = key;
             weights.slots[idx] = weights.store(fingerprint(key), row);
+            weights.keys.push(key);
+            weights
+                .row_slots
+                .push(u32::try_from(idx).expect("a table of fewer than 2^32 slots"));
         }
         weights
     }
 
     /// The slot of a row, storing the row outside it when it must.
-    fn store(&mut self, fingerprint: u16, row: Vec<Entry>) -> Slot {
+    fn store(&mut self, fingerprint: u16, row: &[Entry]) -> Slot {
         if self.n_classes <= INLINE_CLASSES {
             let mut data = [0i16; 3];
-            for entry in &row {
+            for entry in row {
                 data[usize::from(entry.class)] =
                     data[usize::from(entry.class)].saturating_add(entry.weight);
             }
@@ -414,14 +421,14 @@ impl Weights {
                 data: data.map(|weight| weight as u16),
             };
         }
-        let packed = match row[..] {
+        let packed = match *row {
             [one] if self.n_classes <= PAIR_CLASSES => Packed::One(one),
             [a, b] if self.n_classes <= PAIR_CLASSES => Packed::Two(a, b),
-            _ if self.is_dense(&row) => {
+            _ if self.is_dense(row) => {
                 let number = self.dense.len() / self.n_classes;
                 let start = self.dense.len();
                 self.dense.resize(start + self.n_classes, 0);
-                for entry in &row {
+                for entry in row {
                     self.dense[start + usize::from(entry.class)] = entry.weight;
                 }
                 Packed::Dense(number)
@@ -430,7 +437,7 @@ impl Weights {
                 // A payload is at most 1 GiB and an entry takes two bytes
                 // of it or more: starts fit in 30 bits.
                 let start = self.entries.len();
-                self.entries.extend(&row);
+                self.entries.extend_from_slice(row);
                 Packed::List {
                     start,
                     len: row.len(),
@@ -563,7 +570,7 @@ impl Weights {
     /// The same weights without entries smaller than `min_weight`.
     pub fn pruned(&self, min_weight: f32) -> Weights {
         let min_stored = (min_weight / self.scale).ceil() as i32;
-        let rows = self
+        let rows: QuantisedRows = self
             .sorted_rows()
             .into_iter()
             .map(|(key, row)| {
@@ -581,14 +588,67 @@ impl Weights {
     /// Every row with its key, sorted by key: what a model file stores.
     pub fn sorted_rows(&self) -> Vec<(u64, Vec<Entry>)> {
         let mut rows: Vec<(u64, Vec<Entry>)> = self
-            .slots
+            .keys
             .iter()
-            .zip(&self.keys)
-            .filter(|(_, key)| **key != 0)
-            .map(|(slot, key)| (*key, self.row_of(slot)))
+            .zip(&self.row_slots)
+            .map(|(&key, &slot)| (key, self.row_of(&self.slots[slot as usize])))
             .collect();
         rows.sort_unstable_by_key(|(key, _)| *key);
         rows
+    }
+}
+
+/// Quantised rows in flat arrays, in the order they are to be stored (a
+/// model holds millions: no list each).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct QuantisedRows {
+    keys: Vec<u64>,
+    /// Where each row's entries end in `entries`.
+    ends: Vec<usize>,
+    entries: Vec<Entry>,
+}
+
+impl QuantisedRows {
+    pub fn with_capacity(n_rows: usize) -> QuantisedRows {
+        QuantisedRows {
+            keys: Vec::with_capacity(n_rows),
+            ends: Vec::with_capacity(n_rows),
+            entries: Vec::new(),
+        }
+    }
+
+    /// Adds an entry to the row that [`QuantisedRows::end_row`] ends next.
+    pub fn push_entry(&mut self, entry: Entry) {
+        self.entries.push(entry);
+    }
+
+    /// Ends a row: the entries pushed since the last row ended.
+    pub fn end_row(&mut self, key: u64) {
+        self.keys.push(key);
+        self.ends.push(self.entries.len());
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (u64, &[Entry])> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        self.keys
+            .iter()
+            .zip(starts.zip(&self.ends))
+            .map(|(&key, (start, &end))| (key, &self.entries[start..end]))
+    }
+}
+
+impl FromIterator<(u64, Vec<Entry>)> for QuantisedRows {
+    fn from_iter<I: IntoIterator<Item = (u64, Vec<Entry>)>>(rows: I) -> QuantisedRows {
+        let mut flat = QuantisedRows::default();
+        for (key, row) in rows {
+            flat.entries.extend(row);
+            flat.end_row(key);
+        }
+        flat
     }
 }
 
@@ -626,7 +686,7 @@ mod tests {
             rows.iter().map(|(_, row)| row.len()).sum::<usize>(),
             weights.n_entries()
         );
-        let rebuilt = Weights::from_quantised(3, weights.scale(), rows);
+        let rebuilt = Weights::from_quantised(3, weights.scale(), rows.into_iter().collect());
         assert_eq!(rebuilt, weights);
     }
 
@@ -652,7 +712,8 @@ mod tests {
                 .collect();
             let mut sorted = rows.clone();
             sorted.sort_unstable_by_key(|(key, _)| *key);
-            let weights = Weights::from_quantised(n_classes.into(), 1.0, sorted.clone());
+            let flat = sorted.iter().cloned().collect();
+            let weights = Weights::from_quantised(n_classes.into(), 1.0, flat);
             assert_eq!(weights.sorted_rows(), sorted);
             for (key, row) in &rows {
                 let mut scores = vec![0; n_classes.into()];
