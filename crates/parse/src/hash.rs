@@ -25,6 +25,27 @@ pub(crate) fn hash_str(text: &str) -> u64 {
     mix(h, text.len() as u64)
 }
 
+/// The key of a feature: its template and atoms.
+#[inline]
+pub(crate) fn key1(template: u64, a: u64) -> u64 {
+    finish(mix(template, a))
+}
+
+#[inline]
+pub(crate) fn key2(template: u64, a: u64, b: u64) -> u64 {
+    finish(mix(mix(template, a), b))
+}
+
+#[inline]
+pub(crate) fn key3(template: u64, a: u64, b: u64, c: u64) -> u64 {
+    finish(mix(mix(mix(template, a), b), c))
+}
+
+#[inline]
+pub(crate) fn key4(template: u64, a: u64, b: u64, c: u64, d: u64) -> u64 {
+    finish(mix(mix(mix(mix(template, a), b), c), d))
+}
+
 /// Builds feature keys for one decision.
 #[derive(Debug, Default)]
 pub(crate) struct FeatureSet {
@@ -38,22 +59,21 @@ impl FeatureSet {
 
     #[inline]
     pub fn add1(&mut self, template: u64, a: u64) {
-        self.keys.push(finish(mix(template, a)));
+        self.keys.push(key1(template, a));
     }
 
     #[inline]
     pub fn add2(&mut self, template: u64, a: u64, b: u64) {
-        self.keys.push(finish(mix(mix(template, a), b)));
+        self.keys.push(key2(template, a, b));
     }
 
     #[inline]
     pub fn add3(&mut self, template: u64, a: u64, b: u64, c: u64) {
-        self.keys.push(finish(mix(mix(mix(template, a), b), c)));
+        self.keys.push(key3(template, a, b, c));
     }
 
     #[inline]
     pub fn add4(&mut self, template: u64, a: u64, b: u64, c: u64, d: u64) {
-        self.keys
-            .push(finish(mix(mix(mix(mix(template, a), b), c), d)));
+        self.keys.push(key4(template, a, b, c, d));
     }
 }

@@ -19,7 +19,7 @@ use flate2::write::ZlibEncoder;
 use rustc_hash::FxHashMap;
 
 use crate::parser::{N_MOVES, Parser};
-use crate::perceptron::{Entry, Weights};
+use crate::perceptron::{Entry, QuantisedRows, Weights};
 use crate::tagger::Tagger;
 use crate::tags::Tag;
 
@@ -278,16 +278,15 @@ impl Reader<'_> {
             return Err(corrupt("bad weight scale"));
         }
         let n_rows = self.count(self.bytes.len())?;
-        let mut rows = Vec::with_capacity(n_rows);
+        let mut rows = QuantisedRows::with_capacity(n_rows);
         let mut key = 0u64;
         for _ in 0..n_rows {
             let delta = self.varint()?;
             key = key
                 .checked_add(delta)
-                .filter(|&k| k != 0 && (delta != 0 || rows.is_empty()))
+                .filter(|&k| k != 0 && (delta != 0 || rows.len() == 0))
                 .ok_or_else(|| corrupt("feature keys out of order"))?;
             let len = self.count(n_classes)?;
-            let mut row = Vec::with_capacity(len);
             let mut class = 0u64;
             for _ in 0..len {
                 class += self.varint()?;
@@ -297,12 +296,12 @@ impl Reader<'_> {
                 let zigzag = self.varint()?;
                 let weight = ((zigzag >> 1) as i64) ^ -((zigzag & 1) as i64);
                 let weight = i16::try_from(weight).map_err(|_| corrupt("weight out of range"))?;
-                row.push(Entry {
+                rows.push_entry(Entry {
                     class: class as u16,
                     weight,
                 });
             }
-            rows.push((key, row));
+            rows.end_row(key);
         }
         Ok(Weights::from_quantised(n_classes, scale, rows))
     }

@@ -18,7 +18,7 @@
 //! labeller sees everything about the dependent (all its children are
 //! attached by then).
 
-use crate::hash::FeatureSet;
+use crate::hash::{self, FeatureSet};
 use crate::perceptron::{self, Trainer, Weights};
 use crate::rng::Rng;
 use crate::words::{ROOT, WordAtoms};
@@ -75,8 +75,33 @@ pub(crate) struct Arcs {
 pub(crate) struct ParseScratch {
     state: State,
     features: FeatureSet,
-    scores: Vec<i32>,
+    parts: PartScores,
     label_scores: Vec<i32>,
+}
+
+/// Move scores of the parts of a configuration that outlive it (see
+/// [`Part`]): integer sums, so adding them up in parts gives the scores
+/// exactly.
+#[derive(Debug, Default)]
+struct PartScores {
+    features: PartedFeatures,
+    /// The buffer part's scores and the buffer position they are for.
+    buffer: Option<(u32, [i32; N_MOVES])>,
+    /// The stack part's scores by stack top (`n`: the empty stack).
+    stack: Vec<Option<[i32; N_MOVES]>>,
+    /// The top-right part's scores by stack top, with the rightmost child
+    /// they are for (right children come in order, so it tells them all).
+    top_right: Vec<Option<(u32, [i32; N_MOVES])>>,
+}
+
+impl PartScores {
+    fn start(&mut self, n: usize) {
+        self.buffer = None;
+        self.stack.clear();
+        self.stack.resize(n + 1, None);
+        self.top_right.clear();
+        self.top_right.resize(n + 1, None);
+    }
 }
 
 impl Parser {
@@ -85,45 +110,93 @@ impl Parser {
         let state = &mut scratch.state;
         state.start(input.words.len());
         state.count_punctuation(input.words);
+        scratch.parts.start(input.words.len());
         while !state.is_final() {
-            scratch.features.clear();
-            features(input, state, &mut scratch.features);
-            scratch.scores.clear();
-            scratch.scores.resize(N_MOVES, 0);
-            self.moves
-                .score(&scratch.features.keys, &mut scratch.scores);
-            let mut best = None;
-            for class in 0..N_MOVES {
-                if is_legal(state, class)
-                    && best.is_none_or(|b: usize| scratch.scores[class] > scratch.scores[b])
-                {
-                    best = Some(class);
-                }
-            }
             // A non-final state always has a legal move (see `is_legal`).
-            let Some(best) = best else { break };
-            let label = match arc_of(state, best) {
-                Some((head, dependent)) => {
-                    scratch.features.clear();
-                    label_features(input, state, head, dependent, &mut scratch.features);
-                    scratch.label_scores.clear();
-                    scratch.label_scores.resize(self.labels.n_classes(), 0);
-                    self.labels
-                        .score(&scratch.features.keys, &mut scratch.label_scores);
-                    best_label(
-                        &scratch.label_scores,
-                        self.root_label,
-                        head as usize == state.n,
-                    )
-                }
+            let Some(class) = self.best_move(input, state, &mut scratch.parts) else {
+                break;
+            };
+            let label = match arc_of(state, class) {
+                Some((head, dependent)) => self.label(
+                    input,
+                    state,
+                    (head, dependent),
+                    &mut scratch.features,
+                    &mut scratch.label_scores,
+                ),
                 None => 0,
             };
-            apply(state, best, label);
+            apply(state, class, label);
         }
         out.heads.clear();
         out.heads.extend_from_slice(&state.heads);
         out.labels.clear();
         out.labels.extend_from_slice(&state.labels);
+    }
+
+    /// The highest-scoring legal move (the first of equals).
+    fn best_move(&self, input: Input<'_>, state: &State, parts: &mut PartScores) -> Option<usize> {
+        let scores = self.move_scores(input, state, parts);
+        let mut best = None;
+        for class in 0..N_MOVES {
+            if is_legal(state, class) && best.is_none_or(|b: usize| scores[class] > scores[b]) {
+                best = Some(class);
+            }
+        }
+        best
+    }
+
+    /// The label of the arc `(head, dependent)`.
+    fn label(
+        &self,
+        input: Input<'_>,
+        state: &State,
+        (head, dependent): (u32, u32),
+        features: &mut FeatureSet,
+        scores: &mut Vec<i32>,
+    ) -> u8 {
+        features.clear();
+        label_features(input, state, head, dependent, features);
+        scores.clear();
+        scores.resize(self.labels.n_classes(), 0);
+        self.labels.score(&features.keys, scores);
+        best_label(scores, self.root_label, head as usize == state.n)
+    }
+
+    /// The scores of the moves from `state`: those of the buffer and stack
+    /// parts as cached when they were first seen, plus the rest's.
+    fn move_scores(&self, input: Input<'_>, state: &State, parts: &mut PartScores) -> [i32; 3] {
+        let top = match state.stack_at(0) {
+            NONE => state.n,
+            top => top as usize,
+        };
+        let buffer = parts
+            .buffer
+            .filter(|&(position, _)| position == state.buffer)
+            .map(|(_, scores)| scores);
+        let stack = parts.stack[top];
+        let right = child(&state.right1, state.stack_at(0));
+        let top_right = parts.top_right[top]
+            .filter(|&(child, _)| child == right)
+            .map(|(_, scores)| scores);
+        parts
+            .features
+            .start(buffer.is_none(), stack.is_none(), top_right.is_none());
+        features(input, state, &mut parts.features);
+        let score = |part: Part| {
+            let mut scores = [0; N_MOVES];
+            self.moves
+                .score(&parts.features.keys[part as usize], &mut scores);
+            scores
+        };
+        let buffer = buffer.unwrap_or_else(|| score(Part::Buffer));
+        let stack = stack.unwrap_or_else(|| score(Part::Stack));
+        let top_right = top_right.unwrap_or_else(|| score(Part::TopRight));
+        let config = score(Part::Config);
+        parts.buffer = Some((state.buffer, buffer));
+        parts.stack[top] = Some(stack);
+        parts.top_right[top] = Some((right, top_right));
+        std::array::from_fn(|class| buffer[class] + stack[class] + top_right[class] + config[class])
     }
 }
 
@@ -363,10 +436,109 @@ fn labels_of(sets: &[u64], token: u32) -> u64 {
     }
 }
 
+/// What a move feature reads of the configuration. Parsing caches the
+/// scores of the first three parts, which outlive most configurations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    /// Only the buffer position: the words from the buffer's front on and
+    /// the one before it (not its children, which LEFT adds to).
+    Buffer,
+    /// Only which word is the stack top, as long as it is on the stack:
+    /// it and the words below it (which never change under it), its left
+    /// children (all attached while it was in the buffer) and the
+    /// children of the words below it (they gain one only when a word
+    /// above them is popped). Not its right children.
+    Stack,
+    /// The stack top's right children (with what the stack part reads):
+    /// the same until RIGHT gives it another.
+    TopRight,
+    /// Everything else.
+    Config,
+}
+
+const N_PARTS: usize = 4;
+
+/// Receives move features with the part of the configuration each reads.
+trait MoveFeatures {
+    /// Whether features of `part` are wanted (the keys of the others are
+    /// not computed).
+    fn wants(&self, part: Part) -> bool;
+
+    fn push(&mut self, part: Part, key: u64);
+
+    #[inline]
+    fn add1(&mut self, part: Part, template: u64, a: u64) {
+        if self.wants(part) {
+            self.push(part, hash::key1(template, a));
+        }
+    }
+
+    #[inline]
+    fn add2(&mut self, part: Part, template: u64, a: u64, b: u64) {
+        if self.wants(part) {
+            self.push(part, hash::key2(template, a, b));
+        }
+    }
+
+    #[inline]
+    fn add3(&mut self, part: Part, template: u64, a: u64, b: u64, c: u64) {
+        if self.wants(part) {
+            self.push(part, hash::key3(template, a, b, c));
+        }
+    }
+
+    #[inline]
+    fn add4(&mut self, part: Part, template: u64, a: u64, b: u64, c: u64, d: u64) {
+        if self.wants(part) {
+            self.push(part, hash::key4(template, a, b, c, d));
+        }
+    }
+}
+
+/// Training takes every feature, in one list.
+impl MoveFeatures for FeatureSet {
+    fn wants(&self, _: Part) -> bool {
+        true
+    }
+
+    fn push(&mut self, _: Part, key: u64) {
+        self.keys.push(key);
+    }
+}
+
+/// Parsing takes the features of the parts it has no scores for, in a
+/// list per part.
+#[derive(Debug, Default)]
+struct PartedFeatures {
+    wanted: [bool; N_PARTS],
+    keys: [Vec<u64>; N_PARTS],
+}
+
+impl PartedFeatures {
+    fn start(&mut self, buffer: bool, stack: bool, top_right: bool) {
+        self.wanted = [buffer, stack, top_right, true];
+        self.keys.iter_mut().for_each(Vec::clear);
+    }
+}
+
+impl MoveFeatures for PartedFeatures {
+    #[inline]
+    fn wants(&self, part: Part) -> bool {
+        self.wanted[part as usize]
+    }
+
+    #[inline]
+    fn push(&mut self, part: Part, key: u64) {
+        self.keys[part as usize].push(key);
+    }
+}
+
 /// The features of a configuration: Zhang and Nivre's (2011) rich
 /// templates, adapted to arc-hybrid (the two decisions join the stack top
-/// to the buffer's first word or to the word below it).
-fn features(input: Input<'_>, state: &State, fs: &mut FeatureSet) {
+/// to the buffer's first word or to the word below it). Training sums
+/// their scores in this order, so it stays as the model was trained.
+fn features(input: Input<'_>, state: &State, fs: &mut impl MoveFeatures) {
+    use Part::{Buffer as B, Config as C, Stack as S, TopRight as R};
     let s0 = state.stack_at(0);
     let s1 = state.stack_at(1);
     let s2 = state.stack_at(2);
@@ -387,86 +559,86 @@ fn features(input: Input<'_>, state: &State, fs: &mut FeatureSet) {
     let (s0la, s0l2a, s0ra, s0r2a) = (a(s0l), a(s0l2), a(s0r), a(s0r2));
     let (s1la, s1ra, s1r2a, b0la, b0l2a) = (a(s1l), a(s1r), a(s1r2), a(b0l), a(b0l2));
 
-    fs.add1(0, 0);
+    fs.add1(B, 0, 0);
     // Single words. Lookups of word features miss the caches (there are
     // millions), so lexical templates are the few that pay for themselves.
-    for (t, x) in [(1, s0a), (4, s1a), (7, b0a)] {
-        fs.add1(t, x.word);
-        fs.add1(t + 1, x.tag);
-        fs.add2(t + 2, x.word, x.tag);
+    for (p, t, x) in [(S, 1, s0a), (S, 4, s1a), (B, 7, b0a)] {
+        fs.add1(p, t, x.word);
+        fs.add1(p, t + 1, x.tag);
+        fs.add2(p, t + 2, x.word, x.tag);
     }
-    fs.add1(10, b1a.word);
-    fs.add1(11, b1a.tag);
-    fs.add1(13, b2a.word);
-    fs.add1(14, b2a.tag);
-    fs.add1(16, s2a.tag);
+    fs.add1(B, 10, b1a.word);
+    fs.add1(B, 11, b1a.tag);
+    fs.add1(B, 13, b2a.word);
+    fs.add1(B, 14, b2a.tag);
+    fs.add1(S, 16, s2a.tag);
     // Pairs: stack top with the buffer front, and with the word below it.
-    for (t, x, y) in [(20, s0a, b0a), (30, s1a, s0a)] {
-        fs.add4(t, x.word, x.tag, y.word, y.tag);
-        fs.add3(t + 3, x.word, x.tag, y.tag);
-        fs.add3(t + 4, x.tag, y.word, y.tag);
-        fs.add2(t + 5, x.word, y.word);
-        fs.add2(t + 6, x.tag, y.tag);
+    for (p, t, x, y) in [(C, 20, s0a, b0a), (S, 30, s1a, s0a)] {
+        fs.add4(p, t, x.word, x.tag, y.word, y.tag);
+        fs.add3(p, t + 3, x.word, x.tag, y.tag);
+        fs.add3(p, t + 4, x.tag, y.word, y.tag);
+        fs.add2(p, t + 5, x.word, y.word);
+        fs.add2(p, t + 6, x.tag, y.tag);
     }
-    fs.add2(40, b0a.tag, b1a.tag);
-    fs.add2(41, s1a.tag, b0a.tag);
+    fs.add2(B, 40, b0a.tag, b1a.tag);
+    fs.add2(C, 41, s1a.tag, b0a.tag);
     // Tag triples.
-    fs.add3(50, b0a.tag, b1a.tag, b2a.tag);
-    fs.add3(51, s0a.tag, b0a.tag, b1a.tag);
-    fs.add3(52, s1a.tag, s0a.tag, b0a.tag);
-    fs.add3(53, s2a.tag, s1a.tag, s0a.tag);
-    fs.add3(54, s0a.tag, s0la.tag, b0a.tag);
-    fs.add3(55, s0a.tag, s0ra.tag, b0a.tag);
-    fs.add3(56, s0a.tag, b0a.tag, b0la.tag);
-    fs.add3(57, s1a.tag, s1ra.tag, s0a.tag);
-    fs.add3(58, s1a.tag, s1la.tag, s0a.tag);
-    fs.add3(59, s1a.tag, s0a.tag, s0la.tag);
-    fs.add3(60, s1a.tag, s0a.tag, s0ra.tag);
-    fs.add4(61, s1a.tag, s0a.tag, b0a.tag, b1a.tag);
+    fs.add3(B, 50, b0a.tag, b1a.tag, b2a.tag);
+    fs.add3(C, 51, s0a.tag, b0a.tag, b1a.tag);
+    fs.add3(C, 52, s1a.tag, s0a.tag, b0a.tag);
+    fs.add3(S, 53, s2a.tag, s1a.tag, s0a.tag);
+    fs.add3(C, 54, s0a.tag, s0la.tag, b0a.tag);
+    fs.add3(C, 55, s0a.tag, s0ra.tag, b0a.tag);
+    fs.add3(C, 56, s0a.tag, b0a.tag, b0la.tag);
+    fs.add3(S, 57, s1a.tag, s1ra.tag, s0a.tag);
+    fs.add3(S, 58, s1a.tag, s1la.tag, s0a.tag);
+    fs.add3(S, 59, s1a.tag, s0a.tag, s0la.tag);
+    fs.add3(R, 60, s1a.tag, s0a.tag, s0ra.tag);
+    fs.add4(C, 61, s1a.tag, s0a.tag, b0a.tag, b1a.tag);
     // Distances.
     let d0 = distance(s0, b0);
     let d1 = distance(s1, s0);
-    fs.add2(71, s0a.tag, d0);
-    fs.add2(73, b0a.tag, d0);
-    fs.add3(74, s0a.word, b0a.word, d0);
-    fs.add3(75, s0a.tag, b0a.tag, d0);
-    fs.add3(76, s1a.tag, s0a.tag, d1);
-    fs.add3(77, s1a.word, s0a.word, d1);
-    fs.add2(79, s0a.tag, d1);
+    fs.add2(C, 71, s0a.tag, d0);
+    fs.add2(C, 73, b0a.tag, d0);
+    fs.add3(C, 74, s0a.word, b0a.word, d0);
+    fs.add3(C, 75, s0a.tag, b0a.tag, d0);
+    fs.add3(S, 76, s1a.tag, s0a.tag, d1);
+    fs.add3(S, 77, s1a.word, s0a.word, d1);
+    fs.add2(S, 79, s0a.tag, d1);
     // Valency.
-    fs.add2(81, s0a.tag, count_of(&state.n_right, s0));
-    fs.add2(83, s0a.tag, count_of(&state.n_left, s0));
-    fs.add2(85, s1a.tag, count_of(&state.n_right, s1));
-    fs.add2(87, b0a.tag, count_of(&state.n_left, b0));
+    fs.add2(R, 81, s0a.tag, count_of(&state.n_right, s0));
+    fs.add2(S, 83, s0a.tag, count_of(&state.n_left, s0));
+    fs.add2(S, 85, s1a.tag, count_of(&state.n_right, s1));
+    fs.add2(C, 87, b0a.tag, count_of(&state.n_left, b0));
     // Children: words of the nearest, tags and labels of the two nearest.
-    for (t, x) in [(90, s0la), (93, s0ra), (99, s1ra), (102, b0la)] {
-        fs.add1(t, x.word);
-        fs.add1(t + 1, x.tag);
-        fs.add1(t + 2, x.label);
+    for (p, t, x) in [(S, 90, s0la), (R, 93, s0ra), (S, 99, s1ra), (C, 102, b0la)] {
+        fs.add1(p, t, x.word);
+        fs.add1(p, t + 1, x.tag);
+        fs.add1(p, t + 2, x.label);
     }
-    for (t, x) in [
-        (96, s1la),
-        (105, s0l2a),
-        (108, s0r2a),
-        (111, b0l2a),
-        (114, s1r2a),
+    for (p, t, x) in [
+        (S, 96, s1la),
+        (S, 105, s0l2a),
+        (R, 108, s0r2a),
+        (C, 111, b0l2a),
+        (S, 114, s1r2a),
     ] {
-        fs.add1(t + 1, x.tag);
-        fs.add1(t + 2, x.label);
+        fs.add1(p, t + 1, x.tag);
+        fs.add1(p, t + 2, x.label);
     }
-    fs.add3(120, s0a.tag, s0la.tag, s0l2a.tag);
-    fs.add3(121, s0a.tag, s0ra.tag, s0r2a.tag);
-    fs.add3(122, b0a.tag, b0la.tag, b0l2a.tag);
-    fs.add3(123, s1a.tag, s1ra.tag, s1r2a.tag);
-    fs.add3(124, s0a.tag, s0la.label, s0ra.label);
-    fs.add3(125, s1a.tag, s1ra.label, s0a.tag);
+    fs.add3(S, 120, s0a.tag, s0la.tag, s0l2a.tag);
+    fs.add3(R, 121, s0a.tag, s0ra.tag, s0r2a.tag);
+    fs.add3(C, 122, b0a.tag, b0la.tag, b0l2a.tag);
+    fs.add3(S, 123, s1a.tag, s1ra.tag, s1r2a.tag);
+    fs.add3(R, 124, s0a.tag, s0la.label, s0ra.label);
+    fs.add3(S, 125, s1a.tag, s1ra.label, s0a.tag);
     // Label sets.
-    fs.add2(131, s0a.tag, labels_of(&state.right_labels, s0));
-    fs.add2(133, s0a.tag, labels_of(&state.left_labels, s0));
-    fs.add2(135, b0a.tag, labels_of(&state.left_labels, b0));
+    fs.add2(R, 131, s0a.tag, labels_of(&state.right_labels, s0));
+    fs.add2(S, 133, s0a.tag, labels_of(&state.left_labels, s0));
+    fs.add2(C, 135, b0a.tag, labels_of(&state.left_labels, b0));
     let s1_rset = labels_of(&state.right_labels, s1);
-    fs.add2(136, s1a.tag, s1_rset);
-    fs.add3(137, s1a.tag, s1_rset, s0a.tag);
+    fs.add2(S, 136, s1a.tag, s1_rset);
+    fs.add3(S, 137, s1a.tag, s1_rset, s0a.tag);
     // Lexical context around the stack top and the buffer front.
     let before = |token: u32| {
         if token == NONE || token == 0 || token as usize > state.n {
@@ -485,25 +657,25 @@ fn features(input: Input<'_>, state: &State, fs: &mut FeatureSet) {
     let s0_next = a(after(s0));
     let s0_prev = a(before(s0));
     let b0_prev = a(before(b0));
-    fs.add3(140, s0a.tag, s0_next.tag, b0a.tag);
-    fs.add3(141, s0a.tag, s0_prev.tag, b0a.tag);
-    fs.add3(142, s0a.tag, b0_prev.tag, b0a.tag);
-    fs.add2(143, s0_next.word, s0a.tag);
-    fs.add2(144, b0_prev.word, b0a.tag);
-    fs.add2(145, input_last_part(input, s0), s0a.tag);
-    fs.add2(146, input_last_part(input, b0), b0a.tag);
+    fs.add3(C, 140, s0a.tag, s0_next.tag, b0a.tag);
+    fs.add3(C, 141, s0a.tag, s0_prev.tag, b0a.tag);
+    fs.add3(C, 142, s0a.tag, b0_prev.tag, b0a.tag);
+    fs.add2(S, 143, s0_next.word, s0a.tag);
+    fs.add2(B, 144, b0_prev.word, b0a.tag);
+    fs.add2(S, 145, input_last_part(input, s0), s0a.tag);
+    fs.add2(B, 146, input_last_part(input, b0), b0a.tag);
     // Punctuation between the candidates for an arc.
     let p0 = state.punct_between(s0, b0);
     let p1 = state.punct_between(s1, s0);
-    fs.add3(150, s0a.tag, b0a.tag, p0);
-    fs.add3(151, s1a.tag, s0a.tag, p1);
-    fs.add4(152, s0a.tag, b0a.tag, p0, d0);
-    fs.add4(153, s1a.tag, s0a.tag, p1, d1);
+    fs.add3(C, 150, s0a.tag, b0a.tag, p0);
+    fs.add3(S, 151, s1a.tag, s0a.tag, p1);
+    fs.add4(C, 152, s0a.tag, b0a.tag, p0, d0);
+    fs.add4(S, 153, s1a.tag, s0a.tag, p1, d1);
     // Lexical valency: how many dependents a given word already has.
-    fs.add2(160, s0a.word, count_of(&state.n_right, s0));
-    fs.add2(161, s0a.word, count_of(&state.n_left, s0));
-    fs.add2(162, b0a.word, count_of(&state.n_left, b0));
-    fs.add2(163, s1a.word, count_of(&state.n_right, s1));
+    fs.add2(R, 160, s0a.word, count_of(&state.n_right, s0));
+    fs.add2(S, 161, s0a.word, count_of(&state.n_left, s0));
+    fs.add2(C, 162, b0a.word, count_of(&state.n_left, b0));
+    fs.add2(S, 163, s1a.word, count_of(&state.n_right, s1));
 }
 
 /// The features of labelling the arc from `head` to `dependent`: both
@@ -892,6 +1064,72 @@ mod tests {
         }
         assert_eq!(state.heads, example.heads);
         assert_eq!(state.labels, example.labels);
+    }
+
+    /// The parts of the move features that parsing caches are the same at
+    /// every configuration with the same buffer position or stack top, and
+    /// the parts together are the features, so the cached scores are
+    /// exactly the full ones (the built-in model on the news fixture).
+    #[test]
+    fn cached_parts_are_those_of_every_configuration() {
+        let model = crate::Model::builtin();
+        let parser = &model.parts.parser;
+        let text = include_str!("../tests/fixtures/news.conllu");
+        let (sentences, _) = crate::conllu::read("news.conllu", text);
+        let (mut tags, mut label_scores) = (Vec::new(), Vec::new());
+        let (mut flat, mut label_features) = (FeatureSet::default(), FeatureSet::default());
+        let (mut state, mut parts) = (State::default(), PartScores::default());
+        let mut n_configurations = 0;
+        for sentence in &sentences {
+            let words: Vec<WordAtoms> = sentence
+                .words()
+                .map(|word| WordAtoms::new(&word.form))
+                .collect();
+            let mut tag_scratch = crate::tagger::TagScratch::default();
+            model.parts.tagger.tag(&words, &mut tag_scratch, &mut tags);
+            let input = Input {
+                words: &words,
+                tags: &tags,
+            };
+            state.start(words.len());
+            state.count_punctuation(&words);
+            parts.start(words.len());
+            let mut seen: [std::collections::HashMap<u64, Vec<u64>>; 3] = Default::default();
+            while !state.is_final() {
+                let mut parted = PartedFeatures::default();
+                parted.start(true, true, true);
+                features(input, &state, &mut parted);
+                let top = state.stack_at(0);
+                let right = child(&state.right1, top);
+                for (part, position) in [
+                    (Part::Buffer, u64::from(state.buffer)),
+                    (Part::Stack, u64::from(top)),
+                    (Part::TopRight, u64::from(top) << 32 | u64::from(right)),
+                ] {
+                    let keys = &parted.keys[part as usize];
+                    let first = seen[part as usize].entry(position).or_insert(keys.clone());
+                    assert_eq!(first, keys, "{part:?} at {position}");
+                }
+                flat.clear();
+                features(input, &state, &mut flat);
+                let mut joined = parted.keys.concat();
+                joined.sort_unstable();
+                let mut all = flat.keys.clone();
+                all.sort_unstable();
+                assert_eq!(joined, all);
+                let mut full = [0; N_MOVES];
+                parser.moves.score(&flat.keys, &mut full);
+                assert_eq!(parser.move_scores(input, &state, &mut parts), full);
+
+                let class = parser.best_move(input, &state, &mut parts).unwrap();
+                let label = arc_of(&state, class).map_or(0, |arc| {
+                    parser.label(input, &state, arc, &mut label_features, &mut label_scores)
+                });
+                apply(&mut state, class, label);
+                n_configurations += 1;
+            }
+        }
+        assert!(n_configurations > 300, "{n_configurations}");
     }
 
     #[test]

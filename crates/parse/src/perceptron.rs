@@ -225,13 +225,15 @@ pub(crate) fn mix(trainers: &[Trainer], min_weight: f32) -> Weights {
 /// Inference weights: quantised rows in an open-addressing table.
 ///
 /// Lookups are memory-bound (a model is far larger than the caches), so a
-/// slot is 8 bytes: a 16-bit fingerprint of the key and, for tables of up
-/// to three classes (the parser's moves), the whole row; larger rows live
-/// in `entries`. The slot index comes from the key's low bits and the
-/// fingerprint from its high bits, so a feature the model lacks matches a
-/// stored one about once in 32,768 lookups of an occupied slot (a little
-/// noise, no error). Scoring loads the slots of a batch of features first,
-/// independently, so the memory system fetches them in parallel.
+/// slot is 8 bytes: a 16-bit fingerprint of the key and 48 bits that hold
+/// the row itself when it is short (see [`Packed`]), else where it lives.
+/// The slot index comes from the key's low bits and the fingerprint from
+/// its high bits, so a feature the model lacks matches a stored one about
+/// once in 32,768 lookups of an occupied slot (a little noise, no error;
+/// the layout of the table is therefore part of the model: its capacity
+/// and insertion order must not change). Scoring loads the slots of a
+/// batch of features first, independently, so the memory system fetches
+/// them in parallel.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Weights {
     n_classes: usize,
@@ -239,30 +241,90 @@ pub(crate) struct Weights {
     scale: f32,
     /// Power-of-two table; fingerprint 0 marks an empty slot.
     slots: Vec<Slot>,
-    /// The full key of each slot (0 when empty), for writing the model;
-    /// lookups never read it.
+    /// The full key of each row and its slot, in the order they were
+    /// stored, for writing the model; lookups never read them.
     keys: Vec<u64>,
-    /// Rows of tables with more than [`INLINE_CLASSES`] classes.
+    row_slots: Vec<u32>,
+    /// Rows of three weights or more, as (class, weight) lists ...
     entries: Vec<Entry>,
+    /// ... or, when they weigh most classes, one weight per class
+    /// (`n_classes` a row): frequent features, added with vector
+    /// instructions instead of one scattered add per entry.
+    dense: Vec<i16>,
     n_entries: usize,
 }
 
-/// Tables with at most this many classes keep rows inside their slots.
+/// Tables with at most this many classes (the parser's moves) keep the
+/// weight of every class inside the slot.
 const INLINE_CLASSES: usize = 3;
+
+/// Tables with at most this many classes can keep rows of one or two
+/// weights inside the slot (7-bit classes).
+const PAIR_CLASSES: usize = 128;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[repr(C, align(8))]
 struct Slot {
     fingerprint: u16,
-    /// Inline rows: the weight of each class. Other rows: the start in
-    /// `entries` (low and high halves) and the length.
-    data: [i16; 3],
+    /// Tables of up to [`INLINE_CLASSES`] classes: the weight (`i16`) of
+    /// each class. Others: a [`Packed`] row, low bits first.
+    data: [u16; 3],
 }
 
-impl Slot {
-    fn span(&self) -> std::ops::Range<usize> {
-        let start = (self.data[0] as u16 as usize) | ((self.data[1] as u16 as usize) << 16);
-        start..start + self.data[2] as u16 as usize
+/// A row of a table with more than [`INLINE_CLASSES`] classes, as its
+/// slot keeps it in 48 bits: two bits of kind, then
+/// - one or two weights: the weights (16 bits each), then their classes
+///   (7 bits each; a single weight has a second of 0 on class 0);
+/// - a list: its start in `entries` (30 bits) and length (16 bits);
+/// - a dense row: its number in `dense` (46 bits).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Packed {
+    One(Entry),
+    Two(Entry, Entry),
+    List { start: usize, len: usize },
+    Dense(usize),
+}
+
+const KIND_SHIFT: u32 = 46;
+const LOW_46: u64 = (1 << KIND_SHIFT) - 1;
+
+impl Packed {
+    fn to_slot(self, fingerprint: u16) -> Slot {
+        let pair = |a: Entry, b: Entry| {
+            u64::from(a.weight as u16)
+                | u64::from(b.weight as u16) << 16
+                | u64::from(a.class) << 32
+                | u64::from(b.class) << 39
+        };
+        let bits = match self {
+            Packed::One(entry) => pair(entry, Entry::ZERO),
+            Packed::Two(a, b) => 1 << KIND_SHIFT | pair(a, b),
+            Packed::List { start, len } => 2 << KIND_SHIFT | (len as u64) << 30 | start as u64,
+            Packed::Dense(row) => 3 << KIND_SHIFT | row as u64,
+        };
+        Slot {
+            fingerprint,
+            data: [bits as u16, (bits >> 16) as u16, (bits >> 32) as u16],
+        }
+    }
+
+    #[inline]
+    fn of_slot(slot: Slot) -> Packed {
+        let bits =
+            u64::from(slot.data[0]) | u64::from(slot.data[1]) << 16 | u64::from(slot.data[2]) << 32;
+        let entry = |weight_at: u32, class_at: u32| Entry {
+            class: (bits >> class_at) as u16 & 0x7F,
+            weight: (bits >> weight_at) as u16 as i16,
+        };
+        match bits >> KIND_SHIFT {
+            0 => Packed::One(entry(0, 32)),
+            1 => Packed::Two(entry(0, 32), entry(16, 39)),
+            2 => Packed::List {
+                start: (bits & 0x3FFF_FFFF) as usize,
+                len: (bits >> 30) as u16 as usize,
+            },
+            _ => Packed::Dense((bits & LOW_46) as usize),
+        }
     }
 }
 
@@ -277,6 +339,13 @@ fn fingerprint(key: u64) -> u16 {
 pub(crate) struct Entry {
     pub class: u16,
     pub weight: i16,
+}
+
+impl Entry {
+    const ZERO: Entry = Entry {
+        class: 0,
+        weight: 0,
+    };
 }
 
 /// Features scored together; their slots are loaded before any is used.
@@ -305,50 +374,87 @@ impl Weights {
             })
             .filter(|(_, entries): &(u64, Vec<Entry>)| !entries.is_empty())
             .collect();
-        Weights::from_quantised(n_classes, scale, quantised)
+        Weights::from_quantised(n_classes, scale, quantised.into_iter().collect())
     }
 
     /// Builds the table from quantised rows (as a model file stores them,
-    /// sorted by key). Classes must be below `n_classes`.
-    pub fn from_quantised(n_classes: usize, scale: f32, rows: Vec<(u64, Vec<Entry>)>) -> Weights {
+    /// sorted by key; the order decides where each lands). Classes must be
+    /// below `n_classes`.
+    pub fn from_quantised(n_classes: usize, scale: f32, rows: QuantisedRows) -> Weights {
         let capacity = (rows.len() * 3 / 2).next_power_of_two().max(16);
-        let inline = n_classes <= INLINE_CLASSES;
         let mut weights = Weights {
             n_classes,
             scale,
             slots: vec![Slot::default(); capacity],
-            keys: vec![0; capacity],
+            keys: Vec::with_capacity(rows.len()),
+            row_slots: Vec::with_capacity(rows.len()),
             entries: Vec::new(),
-            n_entries: rows.iter().map(|(_, row)| row.len()).sum(),
+            dense: Vec::new(),
+            n_entries: rows.entries.len(),
         };
         let mask = capacity - 1;
-        for (key, row) in rows {
+        for (key, row) in rows.iter() {
             let mut idx = key as usize & mask;
-            while weights.keys[idx] != 0 {
+            // A stored fingerprint is never 0.
+            while weights.slots[idx].fingerprint != 0 {
                 idx = (idx + 1) & mask;
             }
-            let mut data = [0i16; 3];
-            if inline {
-                for entry in &row {
-                    data[usize::from(entry.class)] =
-                        data[usize::from(entry.class)].saturating_add(entry.weight);
-                }
-            } else {
-                let start = weights.entries.len();
-                data = [
-                    start as u16 as i16,
-                    (start >> 16) as u16 as i16,
-                    row.len().min(u16::MAX as usize) as u16 as i16,
-                ];
-                weights.entries.extend(row);
-            }
-            weights.keys[idx] = key;
-            weights.slots[idx] = Slot {
-                fingerprint: fingerprint(key),
-                data,
-            };
+            weights.slots[idx] = weights.store(fingerprint(key), row);
+            weights.keys.push(key);
+            weights
+                .row_slots
+                .push(u32::try_from(idx).expect("a table of fewer than 2^32 slots"));
         }
         weights
+    }
+
+    /// The slot of a row, storing the row outside it when it must.
+    fn store(&mut self, fingerprint: u16, row: &[Entry]) -> Slot {
+        if self.n_classes <= INLINE_CLASSES {
+            let mut data = [0i16; 3];
+            for entry in row {
+                data[usize::from(entry.class)] =
+                    data[usize::from(entry.class)].saturating_add(entry.weight);
+            }
+            return Slot {
+                fingerprint,
+                data: data.map(|weight| weight as u16),
+            };
+        }
+        let packed = match *row {
+            [one] if self.n_classes <= PAIR_CLASSES => Packed::One(one),
+            [a, b] if self.n_classes <= PAIR_CLASSES => Packed::Two(a, b),
+            _ if self.is_dense(row) => {
+                let number = self.dense.len() / self.n_classes;
+                let start = self.dense.len();
+                self.dense.resize(start + self.n_classes, 0);
+                for entry in row {
+                    self.dense[start + usize::from(entry.class)] = entry.weight;
+                }
+                Packed::Dense(number)
+            }
+            _ => {
+                // A payload is at most 1 GiB and an entry takes two bytes
+                // of it or more: starts fit in 30 bits.
+                let start = self.entries.len();
+                self.entries.extend_from_slice(row);
+                Packed::List {
+                    start,
+                    len: row.len(),
+                }
+            }
+        };
+        packed.to_slot(fingerprint)
+    }
+
+    /// Whether a row is kept dense: it weighs a quarter of the classes or
+    /// more (its dense form takes at most twice the bytes of its list),
+    /// and the dense form gives the list back exactly (classes ascending,
+    /// no zero weight).
+    fn is_dense(&self, row: &[Entry]) -> bool {
+        row.len() * 4 >= self.n_classes
+            && row.windows(2).all(|pair| pair[0].class < pair[1].class)
+            && row.iter().all(|entry| entry.weight != 0)
     }
 
     pub fn n_classes(&self) -> usize {
@@ -364,7 +470,8 @@ impl Weights {
         self.n_entries
     }
 
-    /// Adds the rows of `keys` to `scores` (integer units of `scale`).
+    /// Adds the rows of `keys` to `scores` (integer units of `scale`;
+    /// `n_classes` of them).
     #[inline]
     pub fn score(&self, keys: &[u64], scores: &mut [i32]) {
         let mask = self.slots.len() - 1;
@@ -392,11 +499,26 @@ impl Weights {
     fn add(&self, slot: Slot, scores: &mut [i32]) {
         if self.n_classes <= INLINE_CLASSES {
             for (score, &weight) in scores.iter_mut().zip(&slot.data) {
-                *score += i32::from(weight);
+                *score += i32::from(weight as i16);
             }
-        } else {
-            for entry in &self.entries[slot.span()] {
-                scores[usize::from(entry.class)] += i32::from(entry.weight);
+            return;
+        }
+        match Packed::of_slot(slot) {
+            Packed::One(entry) => scores[usize::from(entry.class)] += i32::from(entry.weight),
+            Packed::Two(a, b) => {
+                scores[usize::from(a.class)] += i32::from(a.weight);
+                scores[usize::from(b.class)] += i32::from(b.weight);
+            }
+            Packed::List { start, len } => {
+                for entry in &self.entries[start..start + len] {
+                    scores[usize::from(entry.class)] += i32::from(entry.weight);
+                }
+            }
+            Packed::Dense(number) => {
+                let row = &self.dense[number * self.n_classes..][..self.n_classes];
+                for (score, &weight) in scores.iter_mut().zip(row) {
+                    *score += i32::from(weight);
+                }
             }
         }
     }
@@ -421,22 +543,34 @@ impl Weights {
 
     fn row_of(&self, slot: &Slot) -> Vec<Entry> {
         if self.n_classes <= INLINE_CLASSES {
-            (0..self.n_classes)
+            return (0..self.n_classes)
                 .filter(|&class| slot.data[class] != 0)
                 .map(|class| Entry {
                     class: class as u16,
-                    weight: slot.data[class],
+                    weight: slot.data[class] as i16,
                 })
-                .collect()
-        } else {
-            self.entries[slot.span()].to_vec()
+                .collect();
+        }
+        match Packed::of_slot(*slot) {
+            Packed::One(entry) => vec![entry],
+            Packed::Two(a, b) => vec![a, b],
+            Packed::List { start, len } => self.entries[start..start + len].to_vec(),
+            Packed::Dense(number) => self.dense[number * self.n_classes..][..self.n_classes]
+                .iter()
+                .enumerate()
+                .filter(|(_, weight)| **weight != 0)
+                .map(|(class, &weight)| Entry {
+                    class: class as u16,
+                    weight,
+                })
+                .collect(),
         }
     }
 
     /// The same weights without entries smaller than `min_weight`.
     pub fn pruned(&self, min_weight: f32) -> Weights {
         let min_stored = (min_weight / self.scale).ceil() as i32;
-        let rows = self
+        let rows: QuantisedRows = self
             .sorted_rows()
             .into_iter()
             .map(|(key, row)| {
@@ -454,14 +588,67 @@ impl Weights {
     /// Every row with its key, sorted by key: what a model file stores.
     pub fn sorted_rows(&self) -> Vec<(u64, Vec<Entry>)> {
         let mut rows: Vec<(u64, Vec<Entry>)> = self
-            .slots
+            .keys
             .iter()
-            .zip(&self.keys)
-            .filter(|(_, key)| **key != 0)
-            .map(|(slot, key)| (*key, self.row_of(slot)))
+            .zip(&self.row_slots)
+            .map(|(&key, &slot)| (key, self.row_of(&self.slots[slot as usize])))
             .collect();
         rows.sort_unstable_by_key(|(key, _)| *key);
         rows
+    }
+}
+
+/// Quantised rows in flat arrays, in the order they are to be stored (a
+/// model holds millions: no list each).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct QuantisedRows {
+    keys: Vec<u64>,
+    /// Where each row's entries end in `entries`.
+    ends: Vec<usize>,
+    entries: Vec<Entry>,
+}
+
+impl QuantisedRows {
+    pub fn with_capacity(n_rows: usize) -> QuantisedRows {
+        QuantisedRows {
+            keys: Vec::with_capacity(n_rows),
+            ends: Vec::with_capacity(n_rows),
+            entries: Vec::new(),
+        }
+    }
+
+    /// Adds an entry to the row that [`QuantisedRows::end_row`] ends next.
+    pub fn push_entry(&mut self, entry: Entry) {
+        self.entries.push(entry);
+    }
+
+    /// Ends a row: the entries pushed since the last row ended.
+    pub fn end_row(&mut self, key: u64) {
+        self.keys.push(key);
+        self.ends.push(self.entries.len());
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (u64, &[Entry])> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        self.keys
+            .iter()
+            .zip(starts.zip(&self.ends))
+            .map(|(&key, (start, &end))| (key, &self.entries[start..end]))
+    }
+}
+
+impl FromIterator<(u64, Vec<Entry>)> for QuantisedRows {
+    fn from_iter<I: IntoIterator<Item = (u64, Vec<Entry>)>>(rows: I) -> QuantisedRows {
+        let mut flat = QuantisedRows::default();
+        for (key, row) in rows {
+            flat.entries.extend(row);
+            flat.end_row(key);
+        }
+        flat
     }
 }
 
@@ -499,8 +686,45 @@ mod tests {
             rows.iter().map(|(_, row)| row.len()).sum::<usize>(),
             weights.n_entries()
         );
-        let rebuilt = Weights::from_quantised(3, weights.scale(), rows);
+        let rebuilt = Weights::from_quantised(3, weights.scale(), rows.into_iter().collect());
         assert_eq!(rebuilt, weights);
+    }
+
+    /// Rows of every storage kind (one or two weights in the slot, a list,
+    /// a dense row; no pairs in slots past 128 classes) score as their
+    /// entries sum and come back as stored.
+    #[test]
+    fn every_row_kind_scores_its_entries_and_round_trips() {
+        for n_classes in [10u16, 200] {
+            // Row `len` weighs `len` distinct classes (7 is prime to both
+            // class counts), alternately up and down.
+            let rows: Vec<(u64, Vec<Entry>)> = (1..=n_classes)
+                .map(|len| {
+                    let mut row: Vec<Entry> = (0..len)
+                        .map(|idx| Entry {
+                            class: idx * 7 % n_classes,
+                            weight: if idx % 2 == 0 { 300 } else { -7 } - idx as i16,
+                        })
+                        .collect();
+                    row.sort_unstable_by_key(|entry| entry.class);
+                    (u64::from(len).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1, row)
+                })
+                .collect();
+            let mut sorted = rows.clone();
+            sorted.sort_unstable_by_key(|(key, _)| *key);
+            let flat = sorted.iter().cloned().collect();
+            let weights = Weights::from_quantised(n_classes.into(), 1.0, flat);
+            assert_eq!(weights.sorted_rows(), sorted);
+            for (key, row) in &rows {
+                let mut scores = vec![0; n_classes.into()];
+                weights.score(&[*key], &mut scores);
+                let mut expected = vec![0; n_classes.into()];
+                for entry in row {
+                    expected[usize::from(entry.class)] += i32::from(entry.weight);
+                }
+                assert_eq!(scores, expected, "a row of {}", row.len());
+            }
+        }
     }
 
     fn argmax(scores: &[f32]) -> usize {
