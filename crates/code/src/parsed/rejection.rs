@@ -36,8 +36,9 @@ pub enum Rejection {
     DatedEarlier(String),
     /// A main clause in the past perfect ("had been allied"): background.
     Pluperfect,
-    /// A `to` infinitive under a verb that does not say it was done: a
-    /// purpose, an attempt, a permission, an appeal ("struggled to censor").
+    /// A `to` infinitive complement of a verb that does not say it was done:
+    /// an attempt, a permission, an appeal the lexicon did not code
+    /// ("struggled to censor", "allowing X to require").
     NotDone,
     /// A frame whose act has no CAMEO code of its own ("refused to fight").
     FramedActHasNoCode(FrameFamily),
