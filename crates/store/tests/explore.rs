@@ -490,8 +490,8 @@ fn timelines_from_the_index_agree_with_the_events(backing: Backing) {
 /// Generated news (sixty countries, every CAMEO code, ten years), stored in
 /// batches out of date order (so later batches move stored reports between
 /// events), then partly revised (so events lose reports or go): the
-/// per-period sums an actor's timeline, or one of every event, reads answer
-/// what the index rows answer, for every filter kind they serve, and again
+/// per-period sums a country's timeline reads answer
+/// what its index rows answer, for every filter kind they serve, and again
 /// after being summed afresh.
 fn actor_timelines_from_the_sums_agree_with_the_rows(backing: Backing) {
     let mut store = Store::open(&backing.location, OpenMode::Create).unwrap();
@@ -540,7 +540,7 @@ fn actor_timelines_from_the_sums_agree_with_the_rows(backing: Backing) {
         Some("NGA"),
         Some("CHN"),
         Some("UKRGOV"),
-        Some("FRAMIL"),
+        Some("FRA"),
         Some("XYZ"),
     ];
     let mut compared = 0;

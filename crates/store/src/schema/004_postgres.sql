@@ -1,8 +1,7 @@
--- Per-period sums of each actor key, so an actor's timeline by week or
--- month reads one row per period, root code and QuadClass instead of one
--- per event. `period` is `m2025-04` (a calendar month) or `w2025-04-14`
--- (the Monday of an ISO week); the key '' sums every event, by those and
--- by day (`d2025-04-16`). Kept by every ingest batch, which takes the
+-- Per-period sums of each country key (`c:RUS`), so a country's timeline
+-- by week or month reads one row per period, root code and QuadClass
+-- instead of one per event. `period` is `m2025-04` (a calendar month) or
+-- `w2025-04-14` (the Monday of an ISO week). Kept by every ingest batch, which takes the
 -- old rows of the events it recounts away and adds their new ones in two
 -- aggregate statements (`src/rollup.rs`); filled from `event_actors` when
 -- an older store is upgraded.
