@@ -14,6 +14,11 @@
 //! is loaded twice with the same requests: on a server without the answer
 //! cache, then on a new server whose cache starts empty.
 //! `DATELINE_BENCH_EVENTS=N` sizes the store for a trial run.
+//!
+//! `DATELINE_BENCH_DB=postgres://user@host/db` loads a server on that
+//! PostgreSQL database instead: an empty database is filled first with the
+//! same generated articles (`DATELINE_BENCH_EVENTS` of them, 1,000,000 by
+//! default), a database already holding that many events is used as it is.
 
 #[path = "../../store/benches/support/generate.rs"]
 mod generate;
@@ -44,7 +49,10 @@ const REQUESTS_PER_CLIENT: usize = 40;
 const STORE_VERSION: u32 = 3;
 
 fn main() {
-    let path = million_event_store();
+    let location = match std::env::var("DATELINE_BENCH_DB") {
+        Ok(url) => postgres_store(&url),
+        Err(_) => million_event_store().display().to_string(),
+    };
     let clients = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -58,7 +66,7 @@ fn main() {
     ] {
         let config = ServeConfig {
             cache_bytes,
-            ..ServeConfig::new(&path.display().to_string())
+            ..ServeConfig::new(&location)
         };
         let server = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
@@ -180,6 +188,26 @@ fn bench_dir() -> PathBuf {
     let dir = target.join("dateline-bench");
     std::fs::create_dir_all(&dir).unwrap();
     dir
+}
+
+/// The PostgreSQL store at `url`, filled with the generated articles when
+/// it holds fewer than the events asked for (it must then be empty).
+fn postgres_store(url: &str) -> String {
+    let min_events = min_events();
+    let mut store = Store::open(url, OpenMode::Create).unwrap();
+    let stats = store.stats().unwrap();
+    if stats.events >= min_events {
+        println!("store  reusing {url} ({} events)", stats.events);
+        return url.to_string();
+    }
+    assert_eq!(
+        stats.articles, 0,
+        "{url} holds too few events and is not empty"
+    );
+    let seconds = million::fill(&mut store, min_events);
+    let events = store.stats().unwrap().events;
+    println!("store  built {url} in {seconds:.0} s ({events} events)");
+    url.to_string()
 }
 
 /// The store bench's cached store (same name and completion marker), built

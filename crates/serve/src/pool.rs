@@ -44,11 +44,17 @@ impl StorePool {
             .await
             .map_err(|_| ApiError::unavailable("the server is shutting down"))?;
         let idle = self.idle.lock().expect("pool lock").pop();
-        let mut store = match idle {
-            Some(store) => store,
-            None => open_reader(&self.location)?,
-        };
+        let location = self.location.clone();
         let (reusable, result) = tokio::task::spawn_blocking(move || {
+            // Opened here, off the async threads: the PostgreSQL client
+            // blocks on a runtime of its own.
+            let mut store = match idle {
+                Some(store) => store,
+                None => match open_reader(&location) {
+                    Ok(store) => store,
+                    Err(err) => return (None, Err(ApiError::from(err))),
+                },
+            };
             let result = in_snapshot(&mut store, limit, work);
             // A connection still inside its snapshot would answer later
             // requests from the past: one whose snapshot did not end is closed.
@@ -88,6 +94,19 @@ fn open_reader(location: &str) -> Result<Store, StoreError> {
     let mut store = Store::open(location, OpenMode::Existing)?;
     store.forbid_writes()?;
     Ok(store)
+}
+
+impl Drop for StorePool {
+    /// Closes the idle connections on a thread of their own: a PostgreSQL
+    /// client blocks on a runtime of its own when dropped, which panics on
+    /// one of the server's async threads (where a shut-down server drops
+    /// its pool).
+    fn drop(&mut self) {
+        let idle = std::mem::take(self.idle.get_mut().unwrap_or_else(|err| err.into_inner()));
+        if tokio::runtime::Handle::try_current().is_ok() {
+            let _ = std::thread::spawn(move || drop(idle)).join();
+        }
+    }
 }
 
 impl std::fmt::Debug for StorePool {

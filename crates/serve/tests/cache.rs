@@ -157,7 +157,7 @@ async fn a_repeated_request_is_answered_from_the_cache() {
     .unwrap();
     dateline_store::Backend::execute_script(
         &mut raw,
-        "DELETE FROM event_dyads; DELETE FROM event_actors;",
+        "DELETE FROM event_dyads; DELETE FROM event_actors; DELETE FROM actor_periods;",
     )
     .unwrap();
     assert_eq!(counts(&kenya(&uncached, 1).await), (0, 0, 0));

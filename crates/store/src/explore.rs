@@ -8,10 +8,11 @@
 use std::collections::BTreeMap;
 
 use crate::StoreError;
-use crate::backend::{Backend, BackendExt, Dialect, Row};
+use crate::backend::{Backend, BackendExt, Dialect, Row, Value};
 use crate::columns::parse_date;
 use crate::query::{EventQuery, Filter};
 use crate::records;
+use crate::rollup;
 use crate::summary::{Period, period_label};
 use crate::walk;
 use dateline_export::EventRecord;
@@ -348,18 +349,58 @@ pub fn places(
 
 /// Matching dated events per period and QuadClass, oldest period first.
 ///
-/// The rows are summed here rather than by `GROUP BY`: an actor's or a
-/// dyad's rows come straight from its index (see [`Filter::summed_rows`]),
-/// and folding them costs a third of what SQLite's grouping of the same
-/// rows by day and QuadClass does.
+/// An actor's timeline by week or month (with QuadClass, a root code and
+/// dates at most) reads the actor's per-period sums (`crate::rollup`), and
+/// the index rows only for the days of a partly asked first or last period;
+/// every other timeline reads the rows, as [`timeline_by_quad_from_rows`].
 pub fn timeline_by_quad(
     backend: &mut dyn Backend,
     query: &EventQuery,
     period: Period,
 ) -> Result<Vec<QuadTimelineRow>, StoreError> {
+    let Some(plan) = rollup::plan(query, period) else {
+        return timeline_by_quad_from_rows(backend, query, period);
+    };
+    let mut buckets: BTreeMap<String, QuadBucket> = BTreeMap::new();
+    for edge in &plan.edges {
+        fold_rows(backend, edge, period, &mut buckets)?;
+    }
+    fold_sums(backend, &plan, period, &mut buckets)?;
+    Ok(buckets
+        .into_iter()
+        .map(|(period, bucket)| bucket.row(period))
+        .collect())
+}
+
+/// [`timeline_by_quad`] from the rows of the matching events alone.
+///
+/// The rows are summed here rather than by `GROUP BY`: an actor's or a
+/// dyad's rows come straight from its index (see [`Filter::summed_rows`]),
+/// and folding them costs a third of what SQLite's grouping of the same
+/// rows by day and QuadClass does.
+pub fn timeline_by_quad_from_rows(
+    backend: &mut dyn Backend,
+    query: &EventQuery,
+    period: Period,
+) -> Result<Vec<QuadTimelineRow>, StoreError> {
+    let mut buckets: BTreeMap<String, QuadBucket> = BTreeMap::new();
+    fold_rows(backend, query, period, &mut buckets)?;
+    Ok(buckets
+        .into_iter()
+        .map(|(period, bucket)| bucket.row(period))
+        .collect())
+}
+
+/// Adds the rows of the events matching `query` to their periods.
+fn fold_rows(
+    backend: &mut dyn Backend,
+    query: &EventQuery,
+    period: Period,
+    buckets: &mut BTreeMap<String, QuadBucket>,
+) -> Result<(), StoreError> {
     let filter = Filter::build(backend, query)?;
     if filter.empty {
-        return Ok(Vec::new());
+        return Ok(());
     }
     let date = filter.date_column();
     let (table, alias) = filter.summed_rows();
@@ -368,24 +409,74 @@ pub fn timeline_by_quad(
          FROM {table} WHERE {date} IS NOT NULL{}",
         filter.and_clause()
     );
-    let mut buckets: BTreeMap<String, QuadBucket> = BTreeMap::new();
     // Rows of one day usually come together: they are summed apart and
     // filed under the day's period once the day changes.
     let mut day = DaySums::default();
     backend.query_each(&sql, &filter.params(), &mut |row| {
         let date = row.str(0)?;
         if date != day.date {
-            day.file(&mut buckets, period)?;
+            day.file(buckets, period)?;
             day.date.push_str(date);
         }
         day.sums.add(row.opt_int(1)?, count(row, 2)?, row.real(3)?);
         Ok(())
     })?;
-    day.file(&mut buckets, period)?;
-    Ok(buckets
-        .into_iter()
-        .map(|(period, bucket)| bucket.row(period))
-        .collect())
+    day.file(buckets, period)
+}
+
+/// Adds the per-period sums that `plan` names to their periods.
+fn fold_sums(
+    backend: &mut dyn Backend,
+    plan: &rollup::Plan,
+    period: Period,
+    buckets: &mut BTreeMap<String, QuadBucket>,
+) -> Result<(), StoreError> {
+    let mut sql = "SELECT period, quad_class, events, mentions, goldstein_sum, goldstein_n
+         FROM actor_periods WHERE actor_key = ? AND period >= ? AND period < ?"
+        .to_string();
+    let mut params: Vec<Value> = vec![
+        plan.actor_key.as_str().into(),
+        plan.lower.as_str().into(),
+        plan.upper.as_str().into(),
+    ];
+    if let Some(quad) = plan.quad {
+        sql.push_str(" AND quad_class = ?");
+        params.push(quad.into());
+    }
+    if let Some(root) = &plan.root_code {
+        sql.push_str(" AND root_code = ?");
+        params.push(root.as_str().into());
+    }
+    // Rows of one period come together (the key's order).
+    let mut key = String::new();
+    let mut label = String::new();
+    backend.query_each(&sql, &params, &mut |row| {
+        let events = count(row, 2)?;
+        if events == 0 {
+            return Ok(());
+        }
+        let stored = row.str(0)?;
+        if stored != key {
+            key.clear();
+            key.push_str(stored);
+            label = match period {
+                Period::Week => period_label(parse_date(&stored[1..])?, period),
+                _ => stored[1..].to_string(),
+            };
+        }
+        let bucket = match buckets.get_mut(&label) {
+            Some(bucket) => bucket,
+            None => buckets.entry(label.clone()).or_default(),
+        };
+        bucket.merge(QuadBucket::of_sums(
+            row.int(1)?,
+            events,
+            count(row, 3)?,
+            row.real(4)?.unwrap_or(0.0),
+            count(row, 5)?,
+        ));
+        Ok(())
+    })
 }
 
 /// One day's sums while a timeline is folded.
@@ -437,6 +528,27 @@ impl QuadBucket {
         if let Some(goldstein) = goldstein {
             self.goldstein_sum += goldstein;
             self.goldstein_n += 1;
+        }
+    }
+
+    /// The sums of `events` events of QuadClass `quad` (0: none).
+    fn of_sums(
+        quad: i64,
+        events: u64,
+        mentions: u64,
+        goldstein_sum: f64,
+        goldstein_n: u64,
+    ) -> QuadBucket {
+        let mut by_quad = [0; 4];
+        if (1..=4).contains(&quad) {
+            by_quad[quad as usize - 1] = events;
+        }
+        QuadBucket {
+            by_quad,
+            events,
+            mentions,
+            goldstein_sum,
+            goldstein_n,
         }
     }
 

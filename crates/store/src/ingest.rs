@@ -148,11 +148,15 @@ impl<'b> BatchWriter<'_, 'b> {
         self.refresh_touched()
     }
 
+    /// Recounts the touched events, and their actors' per-period sums:
+    /// their old rows taken away before, their new ones added after.
     fn refresh_touched(&mut self) -> Result<(), StoreError> {
-        for event_id in std::mem::take(&mut self.touched) {
+        let touched: Vec<i64> = std::mem::take(&mut self.touched).into_iter().collect();
+        crate::rollup::apply_events(self.backend, &touched, -1)?;
+        for &event_id in &touched {
             refresh_event(self.backend, event_id)?;
         }
-        Ok(())
+        crate::rollup::apply_events(self.backend, &touched, 1)
     }
 
     fn write_article(&mut self, article: &'b ArticleInput) -> Result<(), StoreError> {

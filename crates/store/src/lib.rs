@@ -44,6 +44,7 @@ mod merge;
 mod placement;
 mod query;
 mod records;
+mod rollup;
 pub mod schema;
 mod summary;
 mod text;
@@ -173,6 +174,20 @@ impl Store {
         ingest::ingest_batch(self.backend.as_mut(), &self.rule, batch)
     }
 
+    /// Sums every actor's events per period afresh (as an upgrade to
+    /// schema 4 does), in one write transaction. Ingest keeps the sums, so
+    /// this is for checking them.
+    pub fn refill_summaries(&mut self) -> Result<(), StoreError> {
+        self.backend.begin_write()?;
+        match rollup::fill(self.backend.as_mut()) {
+            Ok(()) => self.backend.commit(),
+            Err(err) => {
+                self.backend.rollback()?;
+                Err(err)
+            }
+        }
+    }
+
     /// Refreshes the query planner's statistics (after a large ingest).
     pub fn optimize(&mut self) -> Result<(), StoreError> {
         self.backend.analyze()
@@ -277,6 +292,17 @@ impl Store {
         period: Period,
     ) -> Result<Vec<QuadTimelineRow>, StoreError> {
         explore::timeline_by_quad(self.backend.as_mut(), query, period)
+    }
+
+    /// [`Store::timeline_by_quad`] from the matching events' index rows
+    /// alone, never from the per-period sums an actor's timeline reads
+    /// (to check one against the other).
+    pub fn timeline_by_quad_from_rows(
+        &mut self,
+        query: &EventQuery,
+        period: Period,
+    ) -> Result<Vec<QuadTimelineRow>, StoreError> {
+        explore::timeline_by_quad_from_rows(self.backend.as_mut(), query, period)
     }
 
     /// Stored actor codes and names for what a user has typed so far.

@@ -514,7 +514,7 @@ fn actor_keys(backend: &mut dyn Backend, actor: &str) -> Result<Vec<String>, Sto
 }
 
 /// Codes are written in capitals: `RUS`, `USAGOV`, `---GOV`.
-fn is_code(text: &str) -> bool {
+pub(crate) fn is_code(text: &str) -> bool {
     text.len() >= 3
         && text
             .bytes()

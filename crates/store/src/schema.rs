@@ -43,6 +43,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 4,
+        name: "per-period sums of each actor key",
+        common: "",
+        sqlite: include_str!("schema/004_sqlite.sql"),
+        postgres: include_str!("schema/004_postgres.sql"),
+    },
 ];
 
 const MIGRATIONS_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -112,6 +119,10 @@ fn apply_missing(backend: &mut dyn Backend) -> Result<(), StoreError> {
                 crate::now().into(),
             ],
         )?;
+    }
+    // The sums start from the rows an older store holds.
+    if upgrading && found < 4 {
+        crate::rollup::fill(backend)?;
     }
     // Migrations rebuild indexes; the planner needs their statistics to
     // choose them (a new store has nothing to measure yet).

@@ -678,13 +678,14 @@ fn schema_version_is_recorded_and_a_newer_store_is_refused(backing: Backing) {
     }
 }
 
-/// Takes a store back to schema version 2 (no QuadClass or root code
+/// Takes a store back to schema version 2 (no per-period sums, no QuadClass or root code
 /// beside the actor keys, no totals beside the dyads, events by date
 /// alone), as a store written by an older build.
 fn downgrade_to_version_2(location: &str) {
     let mut raw = raw_backend(location);
     raw.execute_script(
-        "DROP INDEX event_actors_by_date;
+        "DROP TABLE actor_periods;
+         DROP INDEX event_actors_by_date;
          ALTER TABLE event_actors DROP COLUMN quad_class;
          ALTER TABLE event_actors DROP COLUMN root_code;
          CREATE INDEX event_actors_by_date

@@ -32,6 +32,14 @@ pub fn build(path: &Path, min_events: u64) -> (Store, f64) {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
     }
     let mut store = Store::open_sqlite(path, OpenMode::Create).unwrap();
+    let seconds = fill(&mut store, min_events);
+    (store, seconds)
+}
+
+/// Ingests the generated articles from seed 1 into an empty `store` (of
+/// either database) until it holds at least `min_events` events, analyses
+/// it, and returns the seconds taken.
+pub fn fill(store: &mut Store, min_events: u64) -> f64 {
     let mut generator = Generator::new(1);
     let started = Instant::now();
     let mut events = 0;
@@ -40,13 +48,13 @@ pub fn build(path: &Path, min_events: u64) -> (Store, f64) {
     while events < min_events {
         let wanted = ((min_events - events) as f64 / EVENTS_PER_ARTICLE).ceil() as usize;
         let articles = in_date_order(&mut generator, wanted.max(1));
-        events += ingest_in_batches(&mut store, &articles, events, min_events);
+        events += ingest_in_batches(store, &articles, events, min_events);
     }
     store.optimize().unwrap();
     if std::io::stderr().is_terminal() {
         eprintln!();
     }
-    (store, started.elapsed().as_secs_f64())
+    started.elapsed().as_secs_f64()
 }
 
 /// The generator's next `n` articles, sorted by date (generation order
