@@ -12,6 +12,7 @@ use crate::explain::{Explanation, Verdict};
 use crate::location::tied_location;
 use crate::matcher::{Match, match_pattern, match_pattern_from};
 use crate::modality::{Frame, Recode};
+use crate::parsed::Rejection;
 use crate::participants::{
     attacked_place, meeting_code, own_country, protested_government, protested_place, resolve_fill,
     visit_destination, with_nationality,
@@ -779,7 +780,7 @@ fn dyads(
 
 /// With both engines: the parse engine read the act at these events'
 /// trigger as not asserted.
-fn not_asserted<'a>(article: &'a Article, events: &[Event]) -> Option<&'a str> {
+fn not_asserted<'a>(article: &'a Article, events: &[Event]) -> Option<&'a Rejection> {
     events
         .first()
         .and_then(|event| article.not_asserted_at(event.trigger))

@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 
 use crate::clause::Clauses;
 use crate::cues::{Cue, Cues};
+use crate::parsed::Rejection;
 use crate::participants::from_mention;
 use crate::sentence::{DocIndex, Sentence};
 
@@ -21,16 +22,16 @@ pub struct Article {
     /// background, not done), with the reason: with both engines, the
     /// patterns engine does not code them either, since its token windows
     /// see less of the clause than the parse does.
-    pub not_asserted: Vec<(Span, String)>,
+    pub not_asserted: Vec<(Span, Rejection)>,
 }
 
 impl Article {
     /// Why the parse engine read the act at `trigger` as not asserted.
-    pub fn not_asserted_at(&self, trigger: Span) -> Option<&str> {
+    pub fn not_asserted_at(&self, trigger: Span) -> Option<&Rejection> {
         self.not_asserted
             .iter()
             .find(|(span, _)| span.overlaps(trigger))
-            .map(|(_, reason)| reason.as_str())
+            .map(|(_, reason)| reason)
     }
 
     /// True when an event with the same source, target and code was coded

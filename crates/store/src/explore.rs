@@ -366,10 +366,7 @@ pub fn timeline_by_quad(
         fold_rows(backend, edge, period, &mut buckets)?;
     }
     fold_sums(backend, &plan, period, &mut buckets)?;
-    Ok(buckets
-        .into_iter()
-        .map(|(period, bucket)| bucket.row(period))
-        .collect())
+    Ok(rows_of(buckets))
 }
 
 /// [`timeline_by_quad`] from the rows of the matching events alone.
@@ -385,10 +382,15 @@ pub fn timeline_by_quad_from_rows(
 ) -> Result<Vec<QuadTimelineRow>, StoreError> {
     let mut buckets: BTreeMap<String, QuadBucket> = BTreeMap::new();
     fold_rows(backend, query, period, &mut buckets)?;
-    Ok(buckets
+    Ok(rows_of(buckets))
+}
+
+/// The timeline's rows, oldest period first.
+fn rows_of(buckets: BTreeMap<String, QuadBucket>) -> Vec<QuadTimelineRow> {
+    buckets
         .into_iter()
         .map(|(period, bucket)| bucket.row(period))
-        .collect())
+        .collect()
 }
 
 /// Adds the rows of the events matching `query` to their periods.

@@ -18,6 +18,7 @@ use crate::backend::{Backend, BackendExt, Value, placeholders};
 use crate::columns::{SIGNATURE_COLUMNS, signature_values};
 use crate::merge::{article_anchor, refresh_event};
 use crate::placement::{Group, PendingReport, RemovedReport, place_batch};
+use crate::rollup::{self, Change};
 
 /// What one ingest did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -152,11 +153,11 @@ impl<'b> BatchWriter<'_, 'b> {
     /// their old rows taken away before, their new ones added after.
     fn refresh_touched(&mut self) -> Result<(), StoreError> {
         let touched: Vec<i64> = std::mem::take(&mut self.touched).into_iter().collect();
-        crate::rollup::apply_events(self.backend, &touched, -1)?;
+        rollup::apply_events(self.backend, &touched, Change::Remove)?;
         for &event_id in &touched {
             refresh_event(self.backend, event_id)?;
         }
-        crate::rollup::apply_events(self.backend, &touched, 1)
+        rollup::apply_events(self.backend, &touched, Change::Add)
     }
 
     fn write_article(&mut self, article: &'b ArticleInput) -> Result<(), StoreError> {

@@ -51,10 +51,31 @@ fn period_keys(dialect: Dialect) -> [&'static str; 2] {
 /// and four fifths (PostgreSQL).
 const SUMMED_KEYS: &str = "substr(actor_key, 1, 2) = 'c:' AND length(actor_key) = 5";
 
+/// Whether rows go into the sums or come out of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    Add,
+    Remove,
+}
+
+impl Change {
+    fn sign(self) -> i64 {
+        match self {
+            Change::Add => 1,
+            Change::Remove => -1,
+        }
+    }
+}
+
 /// Adds the dated `event_actors` rows of the summed keys of `events`
-/// (every event when `None`) to the sums (`sign` 1), or takes them away
-/// (`sign` -1), by month and by week.
-fn apply(backend: &mut dyn Backend, events: Option<&[Value]>, sign: i64) -> Result<(), StoreError> {
+/// (every event when `None`) to the sums, or takes them away, by month and
+/// by week.
+fn apply(
+    backend: &mut dyn Backend,
+    events: Option<&[Value]>,
+    change: Change,
+) -> Result<(), StoreError> {
+    let sign = change.sign();
     let ids = match events {
         Some(ids) => format!("event_id IN ({}) AND ", placeholders(ids.len())),
         None => String::new(),
@@ -79,16 +100,15 @@ fn apply(backend: &mut dyn Backend, events: Option<&[Value]>, sign: i64) -> Resu
     Ok(())
 }
 
-/// Adds (`sign` 1) or takes away (`sign` -1) the current rows of `events`
-/// (see [`apply`]).
+/// Adds or takes away the current rows of `events` (see [`apply`]).
 pub fn apply_events(
     backend: &mut dyn Backend,
     events: &[i64],
-    sign: i64,
+    change: Change,
 ) -> Result<(), StoreError> {
     for chunk in events.chunks(CHUNK) {
         let ids: Vec<Value> = chunk.iter().map(|&id| id.into()).collect();
-        apply(backend, Some(&ids), sign)?;
+        apply(backend, Some(&ids), change)?;
     }
     Ok(())
 }
@@ -96,7 +116,7 @@ pub fn apply_events(
 /// Sums every stored event afresh (a store upgraded to migration 4).
 pub fn fill(backend: &mut dyn Backend) -> Result<(), StoreError> {
     backend.execute("DELETE FROM actor_periods", &[])?;
-    apply(backend, None, 1)
+    apply(backend, None, Change::Add)
 }
 
 /// How a timeline reads the sums: which rows, and which days around them

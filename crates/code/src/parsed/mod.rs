@@ -22,12 +22,12 @@ mod targets;
 use dateline_model::{Event, EventCode};
 use dateline_parse::syntax::Syntax;
 
-use crate::Coder;
 use crate::discourse::Article;
 use crate::explain::{Explanation, Verdict};
 use crate::lexicon::{Entry, FrameFamily};
 use crate::modality::{Frame, Recode};
 use crate::sentence::Sentence;
+use crate::{Coder, Engine};
 
 use arguments::{Arguments, Embedded};
 use clause::Clause;
@@ -79,9 +79,10 @@ impl Coder {
                     }
                 }
                 Err(rejection) => {
-                    if rejection.is_not_asserted() {
+                    // Kept for the patterns engine that runs next (`Engine::Both`).
+                    if rejection.is_not_asserted() && self.config.engine == Engine::Both {
                         let span = sentence.token_span(trigger.word);
-                        article.not_asserted.push((span, rejection.to_string()));
+                        article.not_asserted.push((span, rejection.clone()));
                     }
                     Verdict::Rejected(rejection.to_string())
                 }

@@ -5,7 +5,8 @@
 //! release of X" asks whoever holds X; "plans to visit Y" is aimed at Y),
 //! reciprocity ("A and B met"), a private person the knowledge base lacks
 //! by the act done to them ("sentenced Jane Doe": the article's country,
-//! CRM; the source side likewise, "Jane Doe stabbed": UAF), or CAMEO's implicit targets (protests address the protesters'
+//! CRM; the source side likewise, "Jane Doe stabbed": UAF), or CAMEO's
+//! implicit targets (protests and demands address the source's own
 //! government; curfews and states of emergency fall on the source's
 //! country: `data/gold/README.md`, rules 23, 30, 39, 41 and 43).
 
